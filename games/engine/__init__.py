@@ -1,0 +1,1 @@
+"""Pure rules of the live games (quiz, parcours, escape game); the API is described below."""

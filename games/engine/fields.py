@@ -1,0 +1,82 @@
+"""Strict readers for the plain dicts the engine loads (specs, states, commands).
+
+Stored JSON is read back by these helpers so that a malformed document fails
+with an `EngineError` naming the field, instead of a KeyError deep in the rules.
+`bool` is refused where an int is expected: JSON `true` is not a number.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from .errors import EngineError
+
+_MISSING = object()
+
+
+def _fail(code: str, where: str, key: str) -> EngineError:
+    return EngineError(code, f"{where} : champ « {key} » manquant ou invalide.", field=key)
+
+
+def read_str(data: dict, key: str, where: str, code: str, default: Any = _MISSING) -> str:
+    value = data.get(key, default)
+    if value is _MISSING or not isinstance(value, str):
+        raise _fail(code, where, key)
+    return value
+
+
+def read_id(data: dict, key: str, where: str, code: str) -> str:
+    """Ids may arrive as database integers; the engine keys everything by str."""
+    value = data.get(key, _MISSING)
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise _fail(code, where, key)
+    text = str(value)
+    if not text:
+        raise _fail(code, where, key)
+    return text
+
+
+def read_int(data: dict, key: str, where: str, code: str, default: Any = _MISSING) -> int:
+    value = data.get(key, default)
+    if value is _MISSING or isinstance(value, bool) or not isinstance(value, int):
+        raise _fail(code, where, key)
+    return value
+
+
+def read_number(data: dict, key: str, where: str, code: str, default: Any = _MISSING) -> float:
+    value = data.get(key, default)
+    if not is_number(value):
+        raise _fail(code, where, key)
+    return value
+
+
+def read_bool(data: dict, key: str, where: str, code: str, default: Any = _MISSING) -> bool:
+    value = data.get(key, default)
+    if not isinstance(value, bool):
+        raise _fail(code, where, key)
+    return value
+
+
+def read_list(data: dict, key: str, where: str, code: str, default: Any = _MISSING) -> list:
+    value = data.get(key, default)
+    if value is _MISSING or not isinstance(value, list):
+        raise _fail(code, where, key)
+    return list(value)
+
+
+def read_dict(data: dict, key: str, where: str, code: str, default: Any = _MISSING) -> dict:
+    value = data.get(key, default)
+    if value is _MISSING or not isinstance(value, dict):
+        raise _fail(code, where, key)
+    return dict(value)
+
+
+def is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def require_dict(data: Any, where: str, code: str) -> dict:
+    if not isinstance(data, dict):
+        raise EngineError(code, f"{where} : un objet est attendu.")
+    return data
