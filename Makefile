@@ -1,0 +1,40 @@
+# The two commands of the README. Everything else is a step they call.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install install-test prepare lint serve
+
+## run: install, migrate, load the demo content, make sure an admin exists, serve on :8000
+run: install prepare serve
+
+## test: install the test needs, lint, check and run the whole suite (browser tests included)
+test: install-test lint
+	$(BIN)/python manage.py check
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/pytest
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+
+install-test: $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+
+prepare:
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py ensure_admin
+
+lint:
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+serve:
+	@echo "Métiers en jeu : http://localhost:$(PORT)/ (admin : http://localhost:$(PORT)/admin/)"
+	$(BIN)/daphne -b $(HOST) -p $(PORT) cms.asgi:application

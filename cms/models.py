@@ -1,0 +1,74 @@
+"""Site-wide pages and settings: the home page, plain pages (legal, privacy) and footer links."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import HomeBodyBlock, StandardBodyBlock
+
+
+class HomePage(Page):
+    hero_title = models.CharField(_("titre d'accroche"), max_length=120)
+    hero_text = models.TextField(_("texte d'accroche"), max_length=400, blank=True)
+    body = StreamField(HomeBodyBlock(), verbose_name=_("contenu"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("hero_title"),
+        FieldPanel("hero_text"),
+        FieldPanel("body"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("hero_text")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+    template = "pages/home_page.html"
+
+    class Meta:
+        verbose_name = _("page d'accueil")
+        verbose_name_plural = _("pages d'accueil")
+
+
+class StandardPage(Page):
+    """A plain text page: mentions légales, confidentialité, à propos."""
+
+    introduction = models.TextField(_("introduction"), max_length=400, blank=True)
+    body = StreamField(StandardBodyBlock(), verbose_name=_("contenu"))
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+    template = "pages/standard_page.html"
+
+    class Meta:
+        verbose_name = _("page simple")
+        verbose_name_plural = _("pages simples")
+
+
+@register_setting(icon="cog")
+class SiteSettings(BaseSiteSetting):
+    legal_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page des mentions légales"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page de confidentialité"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    contact_email = models.EmailField(_("adresse de contact"), blank=True)
+
+    panels = [FieldPanel("legal_page"), FieldPanel("privacy_page"), FieldPanel("contact_email")]
+
+    class Meta:
+        verbose_name = _("réglages du site")

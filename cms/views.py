@@ -1,0 +1,33 @@
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import JsonResponse
+from django.template.response import TemplateResponse
+from django.views.decorators.cache import never_cache
+from wagtail.models import Page
+
+from .health import health_report
+
+SEARCH_RESULTS_PER_PAGE = 10
+SEARCH_QUERY_MAX_LENGTH = 200
+
+
+@never_cache
+async def healthz(request):
+    report = await health_report()
+    return JsonResponse(report, status=200 if report["status"] == "ok" else 503)
+
+
+def search(request):
+    query = request.GET.get("q", "").strip()[:SEARCH_QUERY_MAX_LENGTH]
+    results = (
+        Page.objects.live().public().specific().search(query) if query else Page.objects.none()
+    )
+    paginator = Paginator(results, SEARCH_RESULTS_PER_PAGE)
+    try:
+        page = paginator.page(request.GET.get("page", 1))
+    except PageNotAnInteger:
+        page = paginator.page(1)
+    except EmptyPage:
+        page = paginator.page(paginator.num_pages)
+    return TemplateResponse(
+        request, "pages/search.html", {"search_query": query, "search_results": page}
+    )

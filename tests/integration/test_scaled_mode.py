@@ -1,0 +1,58 @@
+"""Scaled mode for real: PostgreSQL and Redis of this machine, configured by two variables."""
+
+import asyncio
+import json
+import urllib.request
+
+import pytest
+import websockets
+
+from tests.support.live_server import LiveServer, prepare_database, server_env
+from tests.support.requirements import skip_or_fail
+from tests.support.services import (
+    REDIS_URL,
+    postgres_available,
+    redis_available,
+    scratch_postgres_database,
+)
+
+pytestmark = pytest.mark.services
+
+
+@pytest.fixture(scope="module")
+def scaled_server(tmp_path_factory):
+    for problem in (postgres_available(), redis_available()):
+        if problem:
+            skip_or_fail(problem, "REQUIRE_SERVICES")
+    workdir = tmp_path_factory.mktemp("scaled")
+    with scratch_postgres_database() as database_url:
+        env = server_env(database_url, REDIS_URL=REDIS_URL)
+        prepare_database(env, workdir / "prepare.log")
+        server = LiveServer(env=env, workdir=workdir).start()
+        yield server
+        server.stop()
+
+
+def test_healthz_sees_postgresql_and_redis(scaled_server):
+    with urllib.request.urlopen(f"{scaled_server.url}/healthz", timeout=5) as response:  # noqa: S310
+        body = json.load(response)
+    assert body["status"] == "ok"
+    assert body["database"]["vendor"] == "postgresql"
+    assert body["channel_layer"]["backend"] == "RedisPubSubChannelLayer"
+
+
+def test_home_page_is_served_from_postgresql(scaled_server):
+    with urllib.request.urlopen(f"{scaled_server.url}/", timeout=5) as response:  # noqa: S310
+        assert response.status == 200
+        assert "Métiers en jeu" in response.read().decode()
+
+
+def test_websocket_round_trip_through_redis(scaled_server):
+    async def ping():
+        async with websockets.connect(
+            f"{scaled_server.ws_url}/ws/health/", origin="http://localhost"
+        ) as socket:
+            await socket.send("ping")
+            return await asyncio.wait_for(socket.recv(), 5)
+
+    assert asyncio.run(ping()) == "pong"
