@@ -153,7 +153,9 @@ def canonical(kind: str, code: str) -> str | None:
         lefts = [int(number) for number, _ in pairs]
         if len(set(lefts)) != len(lefts):
             return None
-        return "".join(f"{n}{letter.upper()}" for n, letter in sorted(pairs, key=lambda p: int(p[0])))
+        return "".join(
+            f"{n}{letter.upper()}" for n, letter in sorted(pairs, key=lambda p: int(p[0]))
+        )
     if kind == "find_trade":
         return text
     return None

@@ -51,5 +51,6 @@ CODES = frozenset(
         "padlock_locked",
         "no_more_hints",
         "invalid_message",
+        "time_over",  # a code submitted after the escape game's end time
     }
 )
