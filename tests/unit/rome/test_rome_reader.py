@@ -123,7 +123,9 @@ def test_field_converters(tmp_path):
         '"code_rome","code_rome_cible","numero_ordre"\n"H29O1","","x2"\n',
     )
     (row,) = f.rows()
-    with pytest.raises(RomeFormatError, match=r"ligne 2 : code_rome : code ROME « H29O1 » mal formé"):
+    with pytest.raises(
+        RomeFormatError, match=r"ligne 2 : code_rome : code ROME « H29O1 » mal formé"
+    ):
         f.code_rome(row)
     with pytest.raises(RomeFormatError, match="champ code_rome_cible vide"):
         f.code_rome(row, "code_rome_cible")
@@ -135,7 +137,11 @@ def test_field_converters(tmp_path):
 
 @pytest.mark.parametrize("code", ["H2901", "A1101", "N4105"])
 def test_valid_codes(tmp_path, code):
-    f = _write(tmp_path, "rubrique_mobilite", f'"code_rome","code_rome_cible","numero_ordre"\n"{code}","{code}","7"\n')
+    f = _write(
+        tmp_path,
+        "rubrique_mobilite",
+        f'"code_rome","code_rome_cible","numero_ordre"\n"{code}","{code}","7"\n',
+    )
     (row,) = f.rows()
     assert f.code_rome(row) == code
     assert f.integer(row, "numero_ordre") == 7
@@ -143,7 +149,11 @@ def test_valid_codes(tmp_path, code):
 
 @pytest.mark.parametrize("code", ["O1234", "h2901", "H290", "H29011", "H 2901"])
 def test_invalid_codes(tmp_path, code):
-    f = _write(tmp_path, "rubrique_mobilite", f'"code_rome","code_rome_cible","numero_ordre"\n"{code}","H2901","7"\n')
+    f = _write(
+        tmp_path,
+        "rubrique_mobilite",
+        f'"code_rome","code_rome_cible","numero_ordre"\n"{code}","H2901","7"\n',
+    )
     (row,) = f.rows()
     with pytest.raises(RomeFormatError, match="mal formé"):
         f.code_rome(row)
@@ -159,7 +169,9 @@ def test_files_found_for_any_version(tmp_path, rome_dir):
 
 def test_mixed_versions_are_refused(tmp_path, rome_dir):
     shutil.copytree(rome_dir, tmp_path / "rome")
-    shutil.copy(rome_dir / "unix_texte_v460_utf8.csv", tmp_path / "rome" / "unix_texte_v461_utf8.csv")
+    shutil.copy(
+        rome_dir / "unix_texte_v460_utf8.csv", tmp_path / "rome" / "unix_texte_v461_utf8.csv"
+    )
     with pytest.raises(RomeFormatError, match="plusieurs versions du ROME mélangées : v460, v461"):
         find_files(tmp_path / "rome")
 

@@ -11,8 +11,16 @@ from metiers.rome.titles import split_gender
     ("title", "masculine", "feminine"),
     [
         ("Régleur / Régleuse", "Régleur", "Régleuse"),
-        ("Régleur / Régleuse de bancs d'essai", "Régleur de bancs d'essai", "Régleuse de bancs d'essai"),
-        ("Monteur câbleur / Monteuse câbleuse en atelier", "Monteur câbleur en atelier", "Monteuse câbleuse en atelier"),
+        (
+            "Régleur / Régleuse de bancs d'essai",
+            "Régleur de bancs d'essai",
+            "Régleuse de bancs d'essai",
+        ),
+        (
+            "Monteur câbleur / Monteuse câbleuse en atelier",
+            "Monteur câbleur en atelier",
+            "Monteuse câbleuse en atelier",
+        ),
         ("Soudeur-tuyauteur / Soudeuse-tuyauteuse", "Soudeur-tuyauteur", "Soudeuse-tuyauteuse"),
         # Préfixe commun non répété après la barre.
         ("Peintre Décorateur / Décoratrice", "Peintre Décorateur", "Peintre Décoratrice"),
