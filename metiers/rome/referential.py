@@ -17,6 +17,7 @@ from types import MappingProxyType
 from metiers.rome.model import (
     TEXTE_VIDE,
     Appellation,
+    CentreInteret,
     CentreInteretLien,
     Competence,
     ContexteTravail,
@@ -28,10 +29,12 @@ from metiers.rome.model import (
     Referential,
     Riasec,
     Savoir,
+    Secteur,
     SecteurLien,
+    SousSecteur,
     Texte,
 )
-from metiers.rome.reader import RomeFile, RomeFiles, find_files
+from metiers.rome.reader import RomeFile, RomeFiles, Row, find_files
 from metiers.rome.tables import (
     OUI_NON,
     YES_NO,
@@ -171,7 +174,7 @@ class _Loader:
         self.step += 1
         return self.files.open(name)
 
-    def _fiche(self, f: RomeFile, row, column: str = "code_rome") -> str:
+    def _fiche(self, f: RomeFile, row: Row, column: str = "code_rome") -> str:
         code = f.code_rome(row, column)
         if code not in self.fiches:
             raise f.error(
@@ -179,7 +182,7 @@ class _Loader:
             )
         return code
 
-    def _check_ogr_rome(self, f: RomeFile, row, code: str) -> None:
+    def _check_ogr_rome(self, f: RomeFile, row: Row, code: str) -> None:
         ogr = f.integer(row, "code_ogr_rome")
         expected = self.fiches[code].code_ogr
         if ogr != expected:
@@ -192,6 +195,9 @@ class _Loader:
 
     def load(self) -> Referential:
         files = self.files
+        # Un fichier manquant se signale avant de passer une seconde à lire les autres.
+        for name in STEPS:
+            files.open(name)
         # Les petites tables : une étape de progression chacune.
         self._open("grand_domaine")
         grands = read_grands_domaines(files, self._count)
@@ -433,7 +439,7 @@ class _Loader:
                 links.mobilites.append(Mobilite(target, ordre))
         self._count("rubrique_mobilite", rows)
 
-    def _read_centres(self, centres) -> None:
+    def _read_centres(self, centres: dict[int, CentreInteret]) -> None:
         f = self._open("arborescence_centre_interet")
         rows = 0
         for row in f.rows():
@@ -449,7 +455,9 @@ class _Loader:
                 links.centres.append(CentreInteretLien(centre, centres[centre].libelle, principal))
         self._count("arborescence_centre_interet", rows)
 
-    def _read_secteurs(self, secteurs, sous_secteurs) -> None:
+    def _read_secteurs(
+        self, secteurs: dict[int, Secteur], sous_secteurs: dict[int, SousSecteur]
+    ) -> None:
         f = self._open("arborescence_secteur_activite")
         rows = 0
         for row in f.rows():
