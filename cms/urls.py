@@ -16,6 +16,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("api/v2/", include("metiers.api")),
 ]
 
 if settings.DEBUG:

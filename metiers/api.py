@@ -1,0 +1,53 @@
+"""Read-only API v2 of the trade content: /api/v2/metiers/, /api/v2/filieres/, /api/v2/objets/.
+
+Each endpoint serves published, public pages of one type only; the API never accepts writes
+(Wagtail's API v2 has no write views).
+"""
+
+from django.urls import path
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.views import PagesAPIViewSet
+
+from .models import FilierePage, MetierPage, ObjetPage
+
+
+class PagesDUnTypeAPIViewSet(PagesAPIViewSet):
+    """The pages endpoint narrowed to `model`: no `type` parameter to widen it again."""
+
+    known_query_parameters = PagesAPIViewSet.known_query_parameters - {"type"}
+
+    def get_queryset(self):
+        publiques = self.get_base_queryset().values_list("pk", flat=True)
+        return self.model.objects.filter(pk__in=publiques)
+
+
+class MetiersAPIViewSet(PagesDUnTypeAPIViewSet):
+    model = MetierPage
+    name = "metiers"
+    listing_default_fields = [
+        *PagesAPIViewSet.listing_default_fields,
+        "accroche",
+        "code_rome",
+        "image_vignette",
+    ]
+
+
+class FilieresAPIViewSet(PagesDUnTypeAPIViewSet):
+    model = FilierePage
+    name = "filieres"
+    listing_default_fields = [*PagesAPIViewSet.listing_default_fields, "accroche", "couleur"]
+
+
+class ObjetsAPIViewSet(PagesDUnTypeAPIViewSet):
+    model = ObjetPage
+    name = "objets"
+    listing_default_fields = [*PagesAPIViewSet.listing_default_fields, "accroche", "image_vignette"]
+
+
+api_router = WagtailAPIRouter("metiers_api")
+api_router.register_endpoint("metiers", MetiersAPIViewSet)
+api_router.register_endpoint("filieres", FilieresAPIViewSet)
+api_router.register_endpoint("objets", ObjetsAPIViewSet)
+
+# Mounted by cms/urls.py at /api/v2/.
+urlpatterns = [path("", api_router.urls)]
