@@ -1,6 +1,44 @@
-"""Websocket endpoints: parse, validate, call services, send. Nothing else."""
+"""Websocket endpoints: parse, validate, call the runner, send. Nothing else.
 
+Every refused frame gets an `error` message with a code and never reaches the game; a
+connection that keeps sending refused frames is closed. See docs/protocol.md.
+"""
+
+from __future__ import annotations
+
+import time
+
+from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
+from django.utils import timezone
+
+from .engine import EngineError, command_from_dict
+from .live.hub import get_hub
+from .live.runner import get_runners
+from .models import Player
+from .protocol import (
+    MAX_REFUSED,
+    PROTOCOL_VERSION,
+    ProtocolError,
+    RateLimiter,
+    command_data,
+    parse_frame,
+)
+from .services.clock import now_ms
+from .services.messages import dumps
+from .services.sessions import open_session, player_for_token
+from .services.snapshots import snapshot_frame
+
+# Close codes (4000-4999 are the application's own).
+CLOSE_UNKNOWN_PIN = 4404
+CLOSE_NOT_ALLOWED = 4403
+CLOSE_NOT_JOINED = 4401
+CLOSE_KICKED = 4410
+CLOSE_ABUSE = 4429
+
+
+def player_cookie(session_id: int) -> str:
+    return f"mej_p{session_id}"
 
 
 class HealthConsumer(AsyncWebsocketConsumer):
@@ -18,3 +56,126 @@ class HealthConsumer(AsyncWebsocketConsumer):
 
     async def health_pong(self, event):
         await self.send(text_data="pong")
+
+
+class GameConsumer(AsyncWebsocketConsumer):
+    """One screen of a live session: the host's (`role = "host"`) or a phone's."""
+
+    role = "player"
+    # No per-consumer channel-layer group: the hub receives for the whole process.
+    groups = []
+
+    async def connect(self):
+        self.session = None
+        self.player_id = None
+        self.team_id = None
+        self.limiter = RateLimiter()
+        self.refused = 0
+        await self.accept()
+        session = await database_sync_to_async(open_session)(self.scope["url_route"]["kwargs"]["pin"])
+        if session is None:
+            await self.refuse("unknown_pin", "Aucune partie en cours avec ce code.", CLOSE_UNKNOWN_PIN)
+            return
+        if not await self.identify(session):
+            return
+        self.session = session
+        await get_hub().watch(session.pk, self)
+        await self.send_snapshot()
+        runner = get_runners().get(session.pk)
+        runner.arm(session.next_deadline_ms)
+
+    async def identify(self, session) -> bool:
+        raise NotImplementedError
+
+    async def refuse(self, code: str, message: str, close_code: int) -> None:
+        await self.send(text_data=dumps({"type": "error", "code": code, "message": message}))
+        await self.close(code=close_code)
+
+    async def disconnect(self, close_code):
+        if getattr(self, "session", None) is not None:
+            await get_hub().unwatch(self.session.pk, self)
+
+    async def send_frame(self, text: str) -> None:
+        await self.send(text_data=text)
+
+    async def send_snapshot(self) -> None:
+        session = await database_sync_to_async(type(self.session).objects.get)(pk=self.session.pk)
+        self.session = session
+        text = await database_sync_to_async(snapshot_frame)(
+            session, self.role, player_id=self.player_id, team_id=self.team_id, now_ms=now_ms()
+        )
+        await self.send(text_data=text)
+
+    async def receive(self, text_data=None, bytes_data=None):
+        if self.session is None:
+            return
+        try:
+            if not self.limiter.allow(time.monotonic()):
+                raise ProtocolError("rate_limited", "Trop de messages : ralentis un peu.")
+            message = parse_frame(text_data, self.role)
+            await self.handle(message)
+        except ProtocolError as error:
+            await self.send_error(error.code, error.message, error.ref)
+
+    async def send_error(self, code: str, message: str, ref=None, **details) -> None:
+        self.refused += 1
+        frame = {"type": "error", "code": code, "message": message, **details}
+        if ref is not None:
+            frame["ref"] = ref
+        await self.send(text_data=dumps(frame))
+        if self.refused >= MAX_REFUSED:
+            await self.close(code=CLOSE_ABUSE)
+
+    async def handle(self, message: dict) -> None:
+        ref = message.get("ref")
+        if message["type"] == "ping":
+            await self.send(text_data=dumps({"type": "pong", "ref": ref, "protocol": PROTOCOL_VERSION}))
+            return
+        if message["type"] == "snapshot":
+            await self.send_snapshot()
+            return
+        try:
+            command = command_from_dict(
+                command_data(message, player_id=self.player_id, team_id=self.team_id)
+            )
+        except EngineError as error:
+            raise ProtocolError(error.code, error.message, ref) from error
+        result = await get_runners().get(self.session.pk).submit(command)
+        if result.ok:
+            await self.send(text_data=dumps({"type": "ack", "ref": ref, "command": message["type"]}))
+        else:
+            error = dict(result.error)
+            await self.send_error(error.pop("code"), error.pop("message"), ref, **error)
+
+
+class HostConsumer(GameConsumer):
+    role = "host"
+
+    async def identify(self, session) -> bool:
+        user = self.scope.get("user")
+        if user is None or not user.is_authenticated:
+            await self.refuse("not_host", "Connectez-vous pour animer cette partie.", CLOSE_NOT_ALLOWED)
+            return False
+        if session.host_id != user.pk and not user.is_superuser:
+            await self.refuse("not_host", "Cette partie est animée par quelqu'un d'autre.", CLOSE_NOT_ALLOWED)
+            return False
+        return True
+
+
+class PlayerConsumer(GameConsumer):
+    role = "player"
+
+    async def identify(self, session) -> bool:
+        token = self.scope.get("cookies", {}).get(player_cookie(session.pk), "")
+        player = await database_sync_to_async(player_for_token)(session, token)
+        if player is None:
+            await self.refuse(
+                "not_joined", "Rejoins d'abord la partie avec ton pseudo.", CLOSE_NOT_JOINED
+            )
+            return False
+        self.player_id = player.engine_id
+        self.team_id = player.team.key if player.team_id else None
+        await database_sync_to_async(Player.objects.filter(pk=player.pk).update)(
+            last_seen_at=timezone.now()
+        )
+        return True

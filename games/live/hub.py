@@ -1,0 +1,147 @@
+"""Fan-out of game frames to the sockets of this process.
+
+The textbook Channels pattern (every consumer joins the group, each gets its own copy of each
+message and serialises it) costs one layer message, one task wake-up and one json.dumps per
+phone. Here a frame is serialised once by the service, the channel layer carries ONE message
+per process, and this hub writes the same text to each local socket directly.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from channels.layers import get_channel_layer
+
+from ..engine.events import ALL, HOST, PLAYERS
+from .groups import session_group
+from .registry import per_loop
+
+logger = logging.getLogger(__name__)
+
+FANOUT = "games.fanout"
+
+
+class Socket(Protocol):
+    role: str  # "host" or "player"
+    player_id: str | None
+    team_id: str | None
+
+    async def send_frame(self, text: str) -> None: ...
+
+
+@dataclass
+class Watchers:
+    """The sockets of this process that watch one session."""
+
+    hosts: set = field(default_factory=set)
+    players: dict[str, set] = field(default_factory=lambda: defaultdict(set))
+    teams: dict[str, set] = field(default_factory=lambda: defaultdict(set))
+
+    def add(self, socket: Socket) -> None:
+        if socket.role == "host":
+            self.hosts.add(socket)
+            return
+        self.players[socket.player_id].add(socket)
+        if socket.team_id:
+            self.teams[socket.team_id].add(socket)
+
+    def discard(self, socket: Socket) -> None:
+        self.hosts.discard(socket)
+        for index in (self.players, self.teams):
+            for key, sockets in list(index.items()):
+                sockets.discard(socket)
+                if not sockets:
+                    del index[key]
+
+    def __bool__(self) -> bool:
+        return bool(self.hosts or self.players)
+
+    def audience(self, name: str):
+        if name == ALL:
+            yield from self.hosts
+            for sockets in self.players.values():
+                yield from sockets
+        elif name == HOST:
+            yield from self.hosts
+        elif name == PLAYERS:
+            for sockets in self.players.values():
+                yield from sockets
+        elif name.startswith("player:"):
+            yield from self.players.get(name[7:], ())
+        elif name.startswith("team:"):
+            yield from self.teams.get(name[5:], ())
+
+
+class Hub:
+    def __init__(self) -> None:
+        self.sessions: dict[int, Watchers] = {}
+        self.channel: str | None = None
+        self._listener: asyncio.Task | None = None
+        self._start_lock = asyncio.Lock()
+
+    @property
+    def layer(self):
+        return get_channel_layer()
+
+    async def _ensure_listening(self) -> None:
+        async with self._start_lock:
+            if self._listener is None or self._listener.done():
+                self.channel = await self.layer.new_channel("games.hub.")
+                self._listener = asyncio.create_task(self._listen(), name="games-hub")
+
+    async def _listen(self) -> None:
+        while True:
+            message = await self.layer.receive(self.channel)
+            if message.get("type") != FANOUT:
+                continue
+            try:
+                await self.deliver(message["session"], message["frames"])
+            except Exception:  # one bad frame must not stop every game of the process
+                logger.exception("delivery of a game frame failed")
+
+    async def watch(self, session_id: int, socket: Socket) -> None:
+        await self._ensure_listening()
+        watchers = self.sessions.get(session_id)
+        if watchers is None:
+            watchers = self.sessions[session_id] = Watchers()
+            await self.layer.group_add(session_group(session_id), self.channel)
+        watchers.add(socket)
+
+    async def unwatch(self, session_id: int, socket: Socket) -> None:
+        watchers = self.sessions.get(session_id)
+        if watchers is None:
+            return
+        watchers.discard(socket)
+        if not watchers:
+            del self.sessions[session_id]
+            await self.layer.group_discard(session_group(session_id), self.channel)
+
+    async def regroup(self, session_id: int, socket: Socket) -> None:
+        """A socket's team changed: index it again."""
+        watchers = self.sessions.get(session_id)
+        if watchers is not None:
+            watchers.discard(socket)
+            watchers.add(socket)
+
+    async def publish(self, session_id: int, frames: list[tuple[str, str]]) -> None:
+        """Send frames [(audience, text)] to every process that watches the session."""
+        if frames:
+            await self.layer.group_send(
+                session_group(session_id),
+                {"type": FANOUT, "session": session_id, "frames": frames},
+            )
+
+    async def deliver(self, session_id: int, frames: list) -> None:
+        watchers = self.sessions.get(session_id)
+        if watchers is None:
+            return
+        for audience, text in frames:
+            for socket in list(watchers.audience(audience)):
+                await socket.send_frame(text)
+
+
+get_hub = per_loop(Hub)

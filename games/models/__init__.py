@@ -1,0 +1,3 @@
+from .live import Answer, Attempt, GameSession, Player, Team
+
+__all__ = ["Answer", "Attempt", "GameSession", "Player", "Team"]

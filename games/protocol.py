@@ -1,0 +1,102 @@
+"""The websocket protocol's rules on incoming frames: size, rate, shape. Pure functions.
+
+See docs/protocol.md for every message. Version 1.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+PROTOCOL_VERSION = 1
+MAX_FRAME_BYTES = 16 * 1024
+
+# Per connection: a steady 5 frames a second with bursts of 10 is far above what a thumb or a
+# teacher's clicks produce, and far below what a flooding script sends.
+RATE_PER_SECOND = 5.0
+RATE_BURST = 10.0
+# After this many refused frames the connection is closed (a client that ignores the errors).
+MAX_REFUSED = 50
+
+HOST_COMMANDS = frozenset(
+    {"start", "next", "close", "skip", "pause", "resume", "end", "kick", "add_time", "message"}
+)
+PLAYER_COMMANDS = frozenset({"answer", "submit", "hint"})
+ANY_ROLE = frozenset({"snapshot", "ping"})
+
+
+class ProtocolError(Exception):
+    def __init__(self, code: str, message: str, ref=None):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.ref = ref
+
+
+@dataclass
+class RateLimiter:
+    """Token bucket; time is passed in."""
+
+    rate: float = RATE_PER_SECOND
+    burst: float = RATE_BURST
+    tokens: float = RATE_BURST
+    last_s: float | None = None
+
+    def allow(self, now_s: float) -> bool:
+        if self.last_s is not None:
+            self.tokens = min(self.burst, self.tokens + (now_s - self.last_s) * self.rate)
+        self.last_s = now_s
+        if self.tokens >= 1:
+            self.tokens -= 1
+            return True
+        return False
+
+
+def parse_frame(text: str | None, role: str) -> dict:
+    """The frame as a dict with a known "type" for this role, or ProtocolError."""
+    if text is None:
+        raise ProtocolError("binary_frame", "Seuls les messages texte (JSON) sont acceptés.")
+    if len(text.encode()) > MAX_FRAME_BYTES:
+        raise ProtocolError("frame_too_large", "Message trop long (16 Kio au plus).")
+    try:
+        message = json.loads(text)
+    except ValueError as error:
+        raise ProtocolError("invalid_json", "Message illisible : ce n'est pas du JSON.") from error
+    if not isinstance(message, dict):
+        raise ProtocolError("invalid_message", "Le message doit être un objet JSON.")
+    ref = message.get("ref")
+    if ref is not None and not (isinstance(ref, (str, int)) and len(str(ref)) <= 40):
+        raise ProtocolError("invalid_message", "Le champ « ref » est invalide.")
+    kind = message.get("type")
+    if not isinstance(kind, str):
+        raise ProtocolError("invalid_message", "Le champ « type » manque.", ref)
+    allowed = ANY_ROLE | (HOST_COMMANDS if role == "host" else PLAYER_COMMANDS)
+    if kind not in allowed:
+        if kind in HOST_COMMANDS:
+            raise ProtocolError("not_host", "Seul l'animateur de la partie peut faire cela.", ref)
+        if kind in PLAYER_COMMANDS:
+            raise ProtocolError("not_player", "L'écran de l'animateur ne joue pas.", ref)
+        raise ProtocolError("unknown_type", f"Type de message inconnu : {kind[:40]!r}.", ref)
+    return message
+
+
+def command_data(message: dict, *, player_id: str | None, team_id: str | None) -> dict:
+    """The engine command for a frame. Identity comes from the connection, never the frame."""
+    kind = message["type"]
+    if kind == "answer":
+        return {
+            "type": "answer",
+            "player_id": player_id,
+            "question_index": message.get("q"),
+            "payload": message.get("answer"),
+        }
+    if kind in {"submit", "hint"}:
+        if team_id is None:
+            raise ProtocolError("no_team", "Tu n'es dans aucune équipe.", message.get("ref"))
+        data = {"type": kind, "team_id": team_id, "player_id": player_id}
+        data["enigme_id"] = message.get("enigme_id")
+        if kind == "submit":
+            data["code"] = message.get("code")
+        return data
+    fields = {k: v for k, v in message.items() if k not in {"ref"}}
+    return fields

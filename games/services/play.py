@@ -1,0 +1,128 @@
+"""Apply engine commands to a live session, in one transaction, and say what to broadcast.
+
+Commands of one session are applied in batches: when 300 phones answer within the same
+second, one transaction loads the state once, applies every answer, inserts the answer rows
+and saves the state once. Each command still gets its own result (accepted or an error).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone
+
+from ..engine import Command, EngineError
+from ..engine.commands import Answer as AnswerCommand
+from ..engine.commands import Kick, Submit
+from ..models import Answer, Attempt, GameSession, Player
+from ..rules import rules_for
+from .messages import Outgoing, outgoing_for
+
+
+class SessionClosed(Exception):
+    """The session has ended (or never existed): nothing can be applied any more."""
+
+
+@dataclass
+class CommandResult:
+    ok: bool
+    error: dict | None = None
+
+
+@dataclass
+class BatchOutcome:
+    results: list[CommandResult]
+    frames: list[Outgoing] = field(default_factory=list)
+    version: int = 0
+    changed: bool = False
+    next_deadline_ms: int | None = None
+    ended: bool = False
+
+
+def _lock(session_id: int) -> GameSession:
+    # SQLite's IMMEDIATE transactions already serialise writers; PostgreSQL needs the row lock.
+    try:
+        return GameSession.objects.select_for_update().get(pk=session_id, ended_at__isnull=True)
+    except GameSession.DoesNotExist as exc:
+        raise SessionClosed(session_id) from exc
+
+
+def _answer_row(session: GameSession, command: AnswerCommand, state) -> Answer:
+    recorded = state.answers[command.player_id]
+    return Answer(
+        session=session,
+        player_id=int(command.player_id),
+        question_index=command.question_index,
+        payload=recorded["answer"],
+        fraction=recorded["fraction"],
+        points=recorded["points"],
+        elapsed_ms=recorded["elapsed_ms"],
+    )
+
+
+def _attempt_row(session: GameSession, team_ids: dict, command: Submit, events) -> Attempt:
+    solved = any(event.type == "enigme_solved" for event in events)
+    return Attempt(
+        session=session,
+        team_id=team_ids[command.team_id],
+        player_id=int(command.player_id),
+        enigme_id=command.enigme_id,
+        code=command.code[:100],
+        correct=solved,
+    )
+
+
+def apply_commands(session_id: int, commands: list[Command], now_ms: int) -> BatchOutcome:
+    """Apply `commands` in order; refused ones leave the state untouched and report why."""
+    with transaction.atomic():
+        session = _lock(session_id)
+        rules = rules_for(session.kind)
+        spec = rules.load_spec(session.spec)
+        state = rules.load_state(session.state)
+        results, events_by_version, answers, attempts = [], [], [], []
+        kicked = []
+        team_ids = None  # loaded on the first code submission of the batch
+        for command in commands:
+            try:
+                transition = rules.apply(spec, state, command, now_ms)
+            except EngineError as error:
+                results.append(CommandResult(ok=False, error=error.to_dict()))
+                continue
+            if isinstance(command, AnswerCommand):
+                answers.append(_answer_row(session, command, transition.state))
+            elif isinstance(command, Kick):
+                kicked.append(int(command.player_id))
+            elif isinstance(command, Submit):
+                if team_ids is None:
+                    team_ids = dict(session.teams.values_list("key", "pk"))
+                attempts.append(_attempt_row(session, team_ids, command, transition.events))
+            state = transition.state
+            events_by_version.append((state.version, transition.events))
+            results.append(CommandResult(ok=True))
+
+        frames, seq = [], session.broadcast_seq
+        for version, events in events_by_version:
+            new_frames, seq = outgoing_for(events, version, seq)
+            frames.extend(new_frames)
+        outcome = BatchOutcome(results=results, frames=frames, version=state.version)
+        if state.version == session.version:
+            return outcome  # nothing changed: no write at all
+
+        Answer.objects.bulk_create(answers)
+        Attempt.objects.bulk_create(attempts)
+        if kicked:
+            Player.objects.filter(session=session, pk__in=kicked).update(kicked=True)
+        session.state = state.to_dict()
+        session.version = state.version
+        session.broadcast_seq = seq
+        session.next_deadline_ms = rules.next_deadline_ms(state)
+        update_fields = ["state", "version", "broadcast_seq", "next_deadline_ms"]
+        if state.phase == "finished":
+            session.ended_at = timezone.now()
+            update_fields.append("ended_at")
+            outcome.ended = True
+        session.save(update_fields=update_fields)
+        outcome.changed = True
+        outcome.next_deadline_ms = session.next_deadline_ms
+        return outcome

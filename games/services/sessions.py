@@ -1,0 +1,118 @@
+"""Launching a session, joining it, and finding a player again from the phone's token."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+
+from ..engine import EngineError
+from ..engine.commands import Join
+from ..models import GameSession, Player
+from ..nicknames import NicknameError, clean_nickname
+from ..rules import rules_for
+from .clock import now_ms
+from .play import BatchOutcome, apply_commands
+from .tokens import new_token, token_hash
+
+PIN_ATTEMPTS = 20
+
+
+class InvalidGame(ValueError):
+    """The game as authored cannot be played (the editor must fix it first)."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+class JoinRefused(Exception):
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def new_pin() -> str:
+    # Not 0-prefixed: a PIN typed on a numeric keypad must read the same as it is projected.
+    return str(secrets.randbelow(900_000) + 100_000)
+
+
+def launch_session(*, kind: str, spec: dict, host, page=None) -> GameSession:
+    rules = rules_for(kind)
+    try:
+        loaded = rules.load_spec(spec)
+    except EngineError as error:
+        raise InvalidGame([error.message]) from error
+    problems = loaded.problems()
+    if problems:
+        raise InvalidGame(problems)
+    state = rules.new_state(loaded)
+    for _attempt in range(PIN_ATTEMPTS):
+        try:
+            with transaction.atomic():
+                return GameSession.objects.create(
+                    pin=new_pin(),
+                    kind=kind,
+                    title=loaded.title[:255],
+                    page=page,
+                    host=host,
+                    spec=loaded.to_dict(),
+                    state=state.to_dict(),
+                    version=state.version,
+                )
+        except IntegrityError:
+            continue  # that PIN is in use by an open session: draw another
+    raise RuntimeError("no free PIN after several draws")
+
+
+def open_session(pin: str) -> GameSession | None:
+    pin = (pin or "").strip()
+    if not (pin.isdigit() and len(pin) == 6):
+        return None
+    return GameSession.objects.filter(pin=pin, ended_at__isnull=True).first()
+
+
+@dataclass
+class Joined:
+    player: Player
+    token: str  # shown once, to the phone; only its hash is stored
+    outcome: BatchOutcome  # the "player joined" frames, for the caller to broadcast
+
+
+def join_session(session: GameSession, raw_nickname: str) -> Joined:
+    """Create the player and enter them in the game, or refuse with a reason for the student."""
+    try:
+        nickname, key = clean_nickname(raw_nickname)
+    except NicknameError as error:
+        raise JoinRefused(error.code, error.message) from error
+    token = new_token()
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                player = Player.objects.create(
+                    session=session, nickname=nickname, nickname_key=key, token_hash=token_hash(token)
+                )
+        except IntegrityError as error:
+            raise JoinRefused(
+                "nickname_taken", "Ce pseudo est déjà pris dans cette partie. Choisis-en un autre."
+            ) from error
+        outcome = apply_commands(
+            session.pk, [Join(player_id=player.engine_id, nickname=nickname)], now_ms()
+        )
+        result = outcome.results[0]
+        if not result.ok:
+            # Rolls back the player row too: a refused join leaves no trace.
+            raise JoinRefused(result.error["code"], result.error["message"])
+    return Joined(player=player, token=token, outcome=outcome)
+
+
+def player_for_token(session: GameSession, token: str) -> Player | None:
+    if not token or len(token) > 100:
+        return None
+    return (
+        Player.objects.filter(session=session, token_hash=token_hash(token), kicked=False)
+        .select_related("team")
+        .first()
+    )

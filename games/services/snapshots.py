@@ -1,0 +1,32 @@
+"""The full view of a session for one screen: what a reconnecting or lagging client gets."""
+
+from __future__ import annotations
+
+from ..models import GameSession
+from ..rules import rules_for
+from .messages import dumps
+
+
+def snapshot_frame(
+    session: GameSession, role: str, *, player_id: str | None, team_id: str | None, now_ms: int
+) -> str:
+    rules = rules_for(session.kind)
+    spec = rules.load_spec(session.spec)
+    state = rules.load_state(session.state)
+    view = rules.snapshot(spec, state, role, player_id=player_id, team_id=team_id, now_ms=now_ms)
+    return dumps(
+        {
+            "type": "snapshot",
+            "v": session.version,
+            "seq": session.broadcast_seq,
+            "now_ms": now_ms,
+            "data": view,
+        }
+    )
+
+
+def load_snapshot(
+    session_id: int, role: str, *, player_id: str | None, team_id: str | None, now_ms: int
+) -> str:
+    session = GameSession.objects.get(pk=session_id)
+    return snapshot_frame(session, role, player_id=player_id, team_id=team_id, now_ms=now_ms)

@@ -1,0 +1,196 @@
+"""A live quiz through the real router: host screen and phones over websockets."""
+
+import json
+
+import pytest
+from asgiref.sync import sync_to_async
+
+from games.models import Answer, GameSession
+from tests.support.games import (
+    connect,
+    connect_host,
+    connect_player,
+    join,
+    launch_quiz,
+    make_teacher,
+    receive,
+    receive_until,
+    send,
+)
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def contains_key(value, key) -> bool:
+    if isinstance(value, dict):
+        return key in value or any(contains_key(v, key) for v in value.values())
+    if isinstance(value, list):
+        return any(contains_key(v, key) for v in value)
+    return False
+
+
+@pytest.fixture
+def quiz_session(db):
+    teacher = make_teacher()
+    session = launch_quiz(teacher)
+    return teacher, session
+
+
+async def setup_class(quiz_session, nicknames=("Léa", "Tom")):
+    teacher, session = quiz_session
+    players = [await sync_to_async(join)(session, name) for name in nicknames]
+    host = await connect_host(session, teacher)
+    snapshot = await receive(host)
+    assert snapshot["type"] == "snapshot"
+    phones = []
+    for joined in players:
+        phone = await connect_player(session, joined)
+        assert (await receive(phone))["type"] == "snapshot"
+        phones.append(phone)
+    return host, phones, players
+
+
+async def test_a_question_from_start_to_reveal(quiz_session):
+    host, (lea, tom), players = await setup_class(quiz_session)
+
+    await send(host, {"type": "start", "ref": "s1"})
+    assert (await receive_until(host, "ack"))["ref"] == "s1"
+    opened = await receive_until(lea, "question_opened")
+    assert opened["seq"] == 1 and opened["v"] >= 1
+    assert not contains_key(opened, "correct"), "the answer reached a phone before the reveal"
+
+    await send(lea, {"type": "answer", "q": 0, "answer": [0], "ref": "a1"})
+    assert (await receive_until(lea, "ack"))["ref"] == "a1"
+    count = await receive_until(host, "answer_count")
+    assert count["data"]["answered"] == 1
+
+    await send(lea, {"type": "answer", "q": 0, "answer": [1], "ref": "a2"})
+    error = await receive_until(lea, "error")
+    assert (error["code"], error["ref"]) == ("already_answered", "a2")
+
+    await send(tom, {"type": "answer", "q": 0, "answer": [2]})
+    revealed = await receive_until(tom, "question_revealed")
+    assert revealed["seq"] == 2
+    assert "Chaudronnier" in json.dumps(revealed, ensure_ascii=False)
+    result = await receive_until(lea, "player_result")
+    assert result["data"]["points"] > 0
+
+    answers = await sync_to_async(list)(Answer.objects.order_by("player__nickname"))
+    assert [(a.player_id, a.question_index) for a in answers] == [
+        (int(players[0].player.engine_id), 0),
+        (int(players[1].player.engine_id), 0),
+    ]
+    assert answers[0].points > 0 and answers[1].points == 0
+    for communicator in (host, lea, tom):
+        await communicator.disconnect()
+
+
+async def test_bad_frames_get_clear_errors_and_harm_nothing(quiz_session):
+    host, (lea, _tom), _ = await setup_class(quiz_session)
+    cases = [
+        ("{not json", "invalid_json"),
+        ("[1, 2]", "invalid_message"),
+        (json.dumps({"type": "voler"}), "unknown_type"),
+        (json.dumps({"type": "next"}), "not_host"),
+        (json.dumps({"type": "answer", "q": "zéro", "answer": [0]}), "invalid_command"),
+        (json.dumps({"type": "answer", "q": 0, "answer": [0]}), "question_closed"),
+        (json.dumps({"type": "answer", "answer": "x" * 20_000}), "frame_too_large"),
+    ]
+    for text, code in cases:
+        await lea.send_to(text_data=text)
+        error = await receive_until(lea, "error")
+        assert error["code"] == code, text[:40]
+        assert error["message"]
+
+    await send(host, {"type": "answer", "q": 0, "answer": [0]})
+    assert (await receive_until(host, "error"))["code"] == "not_player"
+
+    session = await sync_to_async(GameSession.objects.get)()
+    assert session.state["phase"] == "lobby"
+    await send(host, {"type": "start"})
+    assert (await receive_until(lea, "question_opened"))["data"]["index"] == 0
+    await host.disconnect()
+    await lea.disconnect()
+    await _tom.disconnect()
+
+
+async def test_flooding_is_rate_limited(quiz_session):
+    _host, (lea, _tom), _ = await setup_class(quiz_session)
+    for _ in range(30):
+        await send(lea, {"type": "ping"})
+    codes = [(await receive(lea))["type"] for _ in range(30)]
+    assert codes.count("pong") <= 12
+    assert "error" in codes
+    for communicator in (_host, lea, _tom):
+        await communicator.disconnect()
+
+
+async def test_unknown_pin_and_missing_token_are_refused(quiz_session):
+    _teacher, session = quiz_session
+    stranger = await connect("/ws/jeu/000000/joueur/")
+    error = await receive(stranger)
+    assert error["code"] == "unknown_pin"
+    assert (await stranger.receive_output())["type"] == "websocket.close"
+
+    no_token = await connect(f"/ws/jeu/{session.pin}/joueur/")
+    assert (await receive(no_token))["code"] == "not_joined"
+    forged = await connect(f"/ws/jeu/{session.pin}/joueur/", f"mej_p{session.pk}=forged")
+    assert (await receive(forged))["code"] == "not_joined"
+
+
+async def test_a_player_cannot_open_the_host_screen(quiz_session):
+    _teacher, session = quiz_session
+    other = await sync_to_async(make_teacher)("autre")
+    intruder = await connect_host(session, other)
+    assert (await receive(intruder))["code"] == "not_host"
+
+
+async def test_wrong_origin_is_refused(quiz_session):
+    from channels.testing import WebsocketCommunicator
+
+    from cms.asgi import application
+
+    _teacher, session = quiz_session
+    communicator = WebsocketCommunicator(
+        application,
+        f"/ws/jeu/{session.pin}/joueur/",
+        headers=[(b"origin", b"https://triche.example"), (b"host", b"localhost")],
+    )
+    connected, _ = await communicator.connect()
+    assert not connected
+
+
+async def test_a_reconnecting_phone_gets_its_state_back(quiz_session):
+    host, (lea, tom), players = await setup_class(quiz_session)
+    await send(host, {"type": "start"})
+    await receive_until(lea, "question_opened")
+    await send(lea, {"type": "answer", "q": 0, "answer": [0]})
+    await receive_until(lea, "ack")
+    await lea.disconnect()
+
+    again = await connect_player(quiz_session[1], players[0])
+    snapshot = await receive(again)
+    assert snapshot["type"] == "snapshot"
+    assert snapshot["seq"] == 1
+    assert not contains_key(snapshot["data"], "correct")
+    assert "answered" in json.dumps(snapshot["data"])
+    for communicator in (host, again, tom):
+        await communicator.disconnect()
+
+
+async def test_the_deadline_reveals_the_question(quiz_session, monkeypatch):
+    from games.live import runner
+    from games.services import clock
+
+    host, (lea, tom), _ = await setup_class(quiz_session)
+    await send(host, {"type": "start"})
+    await receive_until(lea, "question_opened")
+    # Jump past the deadline: the timer fires at once and the tick is applied "later".
+    real_now = clock.now_ms
+    monkeypatch.setattr(runner, "now_ms", lambda: real_now() + 60_000)
+    session = await sync_to_async(GameSession.objects.get)()
+    runner.get_runners().get(session.pk).arm(session.next_deadline_ms + 1)
+    revealed = await receive_until(tom, "question_revealed", timeout=5)
+    assert revealed["data"]["index"] == 0
+    for communicator in (host, lea, tom):
+        await communicator.disconnect()
