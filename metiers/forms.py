@@ -27,27 +27,23 @@ class ObjetPageForm(WagtailAdminPageForm):
     write the chain step by step.
     """
 
-    def clean(self):
-        cleaned_data = super().clean()
-        if self.is_deferred_validation:
-            return cleaned_data
+    def is_valid(self):
+        # Checked after the step formset's own validation, which runs after this form's clean().
+        valide = super().is_valid()
         etapes = self.formsets.get("etapes")
-        if etapes is None:
-            return cleaned_data
+        if self.is_deferred_validation or etapes is None or not etapes.is_valid():
+            return valide
         restantes = [
             form
             for form in etapes.forms
-            if form.has_changed() or form.instance.pk
-            if not (etapes.can_delete and etapes._should_delete_form(form))
+            if form not in etapes.deleted_forms and (form.has_changed() or form.instance.pk)
         ]
-        if len(restantes) < ETAPES_MINIMUM:
-            self.add_error(
-                None,
-                _(
-                    "Pour publier un objet, décrivez au moins %(minimum)s étapes de sa "
-                    "fabrication (onglet « La chaîne »). Vous pouvez enregistrer un brouillon "
-                    "avec moins d'étapes."
-                )
-                % {"minimum": ETAPES_MINIMUM},
-            )
-        return cleaned_data
+        if len(restantes) >= ETAPES_MINIMUM:
+            return valide
+        message = _(
+            "Pour publier un objet, décrivez au moins %(minimum)s étapes de sa fabrication "
+            "(onglet « La chaîne »). Vous pouvez enregistrer un brouillon avec moins d'étapes."
+        ) % {"minimum": ETAPES_MINIMUM}
+        if message not in self.non_field_errors():
+            self.add_error(None, message)
+        return False

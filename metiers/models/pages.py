@@ -135,6 +135,15 @@ class ObjetIndexPage(IntroIndexPage):
         )
 
 
+def pages_en_ligne(relation) -> list:
+    """The published pages of a many-to-many, by title. A preview or a revision holds the
+    relation in memory (no queryset): it is filtered the same way, in Python."""
+    pages = relation.all()
+    if isinstance(pages, QuerySet):
+        return list(pages.live().public().order_by("title").select_related("image"))
+    return sorted((page for page in pages if page.live), key=lambda page: page.title)
+
+
 def image_field(help_text=""):
     return models.ForeignKey(
         "wagtailimages.Image",
@@ -419,11 +428,30 @@ class MetierPage(Page):
 
         return Ambassadeur.objects.visibles().filter(metier=self).select_related("photo")
 
-    def metiers_proches_en_ligne(self):
-        return self.metiers_proches.live().public().order_by("title").select_related("image")
+    def formations_par_niveau(self) -> list:
+        """The formations from the first diploma a student can reach to the longest."""
+        from .snippets import Formation
 
-    def filieres_en_ligne(self):
-        return self.filieres.live().public().order_by("title")
+        rang = {niveau: i for i, niveau in enumerate(Formation.Niveau.values)}
+        return sorted(self.formations.all(), key=lambda f: (rang.get(f.niveau, len(rang)), f.nom))
+
+    def niveaux_formations(self) -> list[str]:
+        """Distinct study levels of the formations, in the order a student climbs them."""
+        niveaux = []
+        for formation in self.formations_par_niveau():
+            libelle = formation.get_niveau_display()
+            if libelle not in niveaux:
+                niveaux.append(libelle)
+        return niveaux
+
+    def apprentissage_possible(self) -> bool:
+        return any(formation.apprentissage_possible for formation in self.formations.all())
+
+    def metiers_proches_en_ligne(self) -> list["MetierPage"]:
+        return pages_en_ligne(self.metiers_proches)
+
+    def filieres_en_ligne(self) -> list["FilierePage"]:
+        return pages_en_ligne(self.filieres)
 
 
 class FilierePage(Page):
@@ -573,6 +601,9 @@ class ObjetPage(Page):
     class Meta:
         verbose_name = _("objet de A à Z")
         verbose_name_plural = _("objets de A à Z")
+
+    def filieres_en_ligne(self) -> list[FilierePage]:
+        return pages_en_ligne(self.filieres)
 
     def chaine(self) -> list["EtapeObjet"]:
         """The steps in order, each with `metiers_en_ligne`: its published métiers by title.
