@@ -1,0 +1,320 @@
+// The class screen: lobby, question, reveal, podium. Redrawn from `view` (the host snapshot,
+// kept up to date by events); every button sends a host command over the socket.
+
+import {
+  LETTERS,
+  connectionBanner,
+  countdown,
+  describeSolution,
+  formatNumber,
+  h,
+  metierLinks,
+  questionHeading,
+  rankingList,
+  readInitialFrame,
+  replaceContent,
+  t,
+} from "./render.js";
+import { GameSocket } from "./socket.js";
+
+const root = document.getElementById("jeu");
+const screen = document.getElementById("ecran");
+const lobbyPanel = document.getElementById("accueil");
+const banner = connectionBanner(document.getElementById("connexion"));
+const alertLine = h("p", { class: "host-alert", role: "alert" });
+root.append(alertLine);
+
+const first = readInitialFrame();
+let view = first.data;
+let busy = false; // a command is on its way: no double clicks
+
+const socket = new GameSocket(root.dataset.socket, {
+  onSnapshot(frame) {
+    view = frame.data;
+    draw();
+  },
+  onEvent(frame) {
+    const handler = EVENTS[frame.type];
+    if (!handler) return;
+    if (handler(frame.data) !== false) draw();
+  },
+  onStatus(status) {
+    if (status === "open") banner.open();
+    else banner.lost();
+  },
+  onFinal(code) {
+    banner.final(t(`closed_${code}`));
+  },
+});
+
+function activePlayers() {
+  return (view.players ?? []).filter((player) => player.active);
+}
+
+// -- events ----------------------------------------------------------------------------
+const EVENTS = {
+  player_joined(data) {
+    view.players = view.players ?? [];
+    if (!view.players.some((p) => p.player_id === data.player_id)) {
+      view.players.push({ player_id: data.player_id, nickname: data.nickname, score: 0, active: true });
+    }
+    view.player_count = data.player_count;
+    if (view.phase !== "lobby") return false; // nothing on screen shows the list
+  },
+  player_left(data) {
+    for (const player of view.players ?? []) {
+      if (player.player_id === data.player_id) player.active = false;
+    }
+    view.player_count = data.player_count;
+    if (view.phase !== "lobby") return false;
+  },
+  answer_count(data) {
+    if (data.question_index !== view.question_index) return false;
+    Object.assign(view, { answered: data.answered, expected: data.expected });
+    const count = document.getElementById("nombre-reponses");
+    if (!count) return true;
+    count.textContent = t("answered_of", data);
+    return false;
+  },
+  question_opened(data) {
+    Object.assign(view, {
+      phase: "question",
+      paused: false,
+      question: data.question,
+      question_index: data.index,
+      question_count: data.count,
+      deadline_ms: data.deadline_ms,
+      answered: 0,
+      // Everyone active when a question opens may answer it (late joiners wait for the next).
+      expected: activePlayers().length,
+    });
+    delete view.reveal;
+  },
+  question_revealed(data) {
+    Object.assign(view, { phase: "reveal", paused: false, reveal: data, question: data.question });
+  },
+  question_skipped() {
+    return false; // the next question (or the end) follows in the same breath
+  },
+  paused(data) {
+    Object.assign(view, { paused: true, remaining_ms: data.remaining_ms });
+  },
+  resumed(data) {
+    Object.assign(view, { paused: false, deadline_ms: data.deadline_ms });
+  },
+  game_finished(data) {
+    Object.assign(view, { phase: "finished", paused: false, final: data });
+  },
+  final_ranking(data) {
+    view.ranking = data.ranking;
+    return false;
+  },
+};
+
+// -- commands --------------------------------------------------------------------------
+async function send(message, button) {
+  if (busy) return;
+  busy = true;
+  if (button) button.disabled = true;
+  alertLine.textContent = "";
+  try {
+    await socket.command(message);
+  } catch (error) {
+    alertLine.textContent = t("error_prefix", { message: error.message ?? t("reconnecting") });
+  } finally {
+    busy = false;
+    if (button?.isConnected) button.disabled = false;
+  }
+}
+
+function commandButton(label, message, { primary = false, confirmText = null, id = null } = {}) {
+  const button = h("button", { type: "button", id, class: `host-button${primary ? " host-button--primary" : ""}` }, label);
+  button.addEventListener("click", () => {
+    // A native confirm: keyboard and screen-reader friendly, and a kick cannot be undone.
+    if (confirmText && !window.confirm(confirmText)) return;
+    send(message, button);
+  });
+  return button;
+}
+
+// -- screens ---------------------------------------------------------------------------
+function lobby() {
+  const players = activePlayers();
+  return [
+    h(
+      "section",
+      { class: "host-players", "aria-labelledby": "joueurs-titre" },
+      h("h2", { id: "joueurs-titre" }, t("players_joined", { count: players.length })),
+      players.length
+        ? h(
+            "ul",
+            { class: "host-players__list" },
+            players.map((player) =>
+              h(
+                "li",
+                { class: "host-player" },
+                h("span", { class: "host-player__name" }, player.nickname),
+                commandButton(t("kick"), { type: "kick", player_id: player.player_id }, {
+                  confirmText: t("kick_confirm", { nickname: player.nickname }),
+                }),
+              ),
+            ),
+          )
+        : h("p", { class: "host-waiting" }, t("no_player_yet")),
+    ),
+    h("div", { class: "host-controls" }, commandButton(t("start"), { type: "start" }, { primary: true, id: "demarrer" })),
+  ];
+}
+
+function questionBody(q) {
+  switch (q.kind) {
+    case "choice":
+      return h("ol", { class: "host-options", type: "A" }, q.options.map((option, i) => h("li", { class: `host-option host-option--${i}` }, h("span", { class: "host-option__letter", "aria-hidden": "true" }, LETTERS[i]), option)));
+    case "true_false":
+      return h("ul", { class: "host-options host-options--two" }, h("li", { class: "host-option host-option--true" }, t("true")), h("li", { class: "host-option host-option--false" }, t("false")));
+    case "ordering":
+      return h("ul", { class: "host-items" }, q.items.map((item) => h("li", {}, item.text)));
+    case "matching":
+      return h(
+        "div",
+        { class: "host-matching" },
+        h("ul", {}, q.lefts.map((left) => h("li", {}, left.text))),
+        h("ul", {}, q.rights.map((right) => h("li", {}, `${right.id}. ${right.text}`))),
+      );
+    case "estimate":
+      return q.unit ? h("p", { class: "host-unit" }, `(${q.unit})`) : null;
+    default:
+      return null;
+  }
+}
+
+function question() {
+  const q = view.question;
+  const remaining = () => (view.paused ? view.remaining_ms : view.deadline_ms - socket.serverNow());
+  return [
+    h(
+      "div",
+      { class: "host-question__top" },
+      questionHeading(view.question_index, view.question_count, "h2"),
+      countdown(remaining, { paused: view.paused }),
+    ),
+    h("p", { class: "host-prompt" }, q.prompt),
+    questionBody(q),
+    h("p", { class: "host-count", id: "nombre-reponses", role: "status" }, t("answered_of", { answered: view.answered ?? 0, expected: view.expected ?? 0 })),
+    h(
+      "div",
+      { class: "host-controls" },
+      view.paused
+        ? commandButton(t("resume"), { type: "resume" }, { primary: true })
+        : commandButton(t("pause"), { type: "pause" }),
+      commandButton(t("close"), { type: "close" }, { primary: !view.paused }),
+      commandButton(t("skip"), { type: "skip" }),
+      commandButton(t("end"), { type: "end" }, { confirmText: t("end_confirm") }),
+    ),
+  ];
+}
+
+function bars(rows, total) {
+  return h(
+    "ul",
+    { class: "bars" },
+    rows.map((row) =>
+      h(
+        "li",
+        { class: `bar${row.correct ? " bar--correct" : ""}` },
+        h("span", { class: "bar__label" }, row.correct ? `✓ ${row.label}` : row.label),
+        h("span", { class: "bar__track", "aria-hidden": "true" }, h("span", { class: "bar__fill", style: `width: ${total ? (100 * row.count) / total : 0}%` })),
+        h("span", { class: "bar__count" }, t("answers_count", { count: row.count })),
+      ),
+    ),
+  );
+}
+
+function distribution(data) {
+  const { counts, right, partial, wrong, unanswered } = data.distribution;
+  const q = data.question;
+  if (q.kind === "choice") {
+    const correct = new Set(data.solution.correct);
+    const rows = q.options.map((option, i) => ({ label: `${LETTERS[i]}. ${option}`, count: counts[i], correct: correct.has(i) }));
+    return bars(rows, Math.max(...counts, 1));
+  }
+  if (q.kind === "true_false") {
+    const rows = [
+      { label: t("true"), count: counts.true, correct: data.solution.correct === true },
+      { label: t("false"), count: counts.false, correct: data.solution.correct === false },
+    ];
+    return bars(rows, Math.max(counts.true, counts.false, 1));
+  }
+  const rows = [
+    { label: t("right"), count: right, correct: true },
+    { label: t("partial"), count: partial },
+    { label: t("wrong"), count: wrong },
+    { label: t("unanswered"), count: unanswered },
+  ];
+  return bars(rows, Math.max(right, partial, wrong, unanswered, 1));
+}
+
+function reveal() {
+  const data = view.reveal;
+  const last = data.index + 1 >= data.count;
+  return [
+    questionHeading(data.index, data.count, "h2"),
+    h("p", { class: "host-prompt host-prompt--small" }, data.question.prompt),
+    h(
+      "div",
+      { class: "host-reveal" },
+      h(
+        "div",
+        {},
+        h("h3", {}, t("correct_answer")),
+        describeSolution(data.question, data.solution),
+        distribution(data),
+        data.explanation ? h("p", { class: "explanation" }, data.explanation) : null,
+        data.metiers.length ? [h("h3", {}, t("metiers_linked")), metierLinks(data.metiers)] : null,
+      ),
+      h("div", {}, h("h3", {}, t("leaderboard")), rankingList(data.leaderboard)),
+    ),
+    h(
+      "div",
+      { class: "host-controls" },
+      commandButton(last ? t("to_podium") : t("next"), { type: "next" }, { primary: true, id: "suivante" }),
+      commandButton(t("end"), { type: "end" }, { confirmText: t("end_confirm") }),
+    ),
+  ];
+}
+
+function finished() {
+  const final = view.final ?? { podium: [], debrief: { metiers: [] } };
+  const metiers = final.debrief.metiers;
+  return [
+    h("h2", { class: "host-title" }, t("finished_title")),
+    h(
+      "div",
+      { class: "host-reveal" },
+      h(
+        "section",
+        { "aria-labelledby": "podium-titre" },
+        h("h3", { id: "podium-titre" }, t("podium")),
+        final.podium.length ? rankingList(final.podium, "ranking ranking--podium") : h("p", {}, t("nobody_played")),
+      ),
+      h(
+        "section",
+        { "aria-labelledby": "metiers-titre" },
+        h("h3", { id: "metiers-titre" }, t("metiers_discovered")),
+        metiers.length ? metierLinks(metiers, "metier-links metier-links--big") : h("p", {}, t("no_metier")),
+      ),
+    ),
+  ];
+}
+
+const SCREENS = { lobby, question, reveal, finished };
+
+function draw() {
+  const focusedId = document.activeElement?.id;
+  lobbyPanel.hidden = view.phase !== "lobby";
+  replaceContent(screen, (SCREENS[view.phase] ?? lobby)());
+  if (focusedId) document.getElementById(focusedId)?.focus();
+}
+
+draw();
+if (!first.ended) socket.connect();

@@ -1,0 +1,225 @@
+// The phone: one screen per phase of the game, redrawn from `view` (the player snapshot,
+// kept up to date by events). Answers in progress live in `drafts`, outside the view.
+
+import { answerControls } from "./answers.js";
+import {
+  connectionBanner,
+  countdown,
+  describeSolution,
+  formatNumber,
+  h,
+  metierLinks,
+  questionHeading,
+  readInitialFrame,
+  replaceContent,
+  t,
+} from "./render.js";
+import { GameSocket } from "./socket.js";
+
+const root = document.getElementById("jeu");
+const screen = document.getElementById("ecran");
+const banner = connectionBanner(document.getElementById("connexion"));
+const announcer = h("p", { class: "visually-hidden", "aria-live": "polite" });
+root.append(announcer);
+
+const first = readInitialFrame();
+let view = first.data;
+const drafts = new Map(); // question index -> the answer being built
+const sending = new Map(); // question index -> "sending" | an error message
+let flash = null; // a one-off line ("question passée")
+
+function announce(text) {
+  announcer.textContent = text;
+}
+
+const socket = new GameSocket(root.dataset.socket, {
+  onSnapshot(frame) {
+    view = frame.data;
+    draw();
+  },
+  onEvent(frame) {
+    const handler = EVENTS[frame.type];
+    if (handler) {
+      handler(frame.data);
+      draw();
+    }
+  },
+  onStatus(status) {
+    if (status === "open") banner.open();
+    else banner.lost();
+  },
+  onFinal(code) {
+    const rejoin = code === 4401 || code === 4410 ? h("a", { href: root.dataset.joinUrl }, t("rejoin")) : null;
+    banner.final(t(`closed_${code}`), rejoin);
+  },
+});
+
+// -- events: small edits of the view ---------------------------------------------------
+const EVENTS = {
+  question_opened(data) {
+    Object.assign(view, {
+      phase: "question",
+      paused: false,
+      question: data.question,
+      question_index: data.index,
+      question_count: data.count,
+      deadline_ms: data.deadline_ms,
+    });
+    delete view.reveal;
+    Object.assign(view.me, { eligible: true, answered: false, result: undefined });
+    flash = null;
+    announce(t("question_of", { number: data.index + 1, count: data.count }));
+    window.scrollTo(0, 0);
+  },
+  answer_accepted(data) {
+    if (data.question_index === view.question_index) view.me.answered = true;
+  },
+  question_revealed(data) {
+    Object.assign(view, { phase: "reveal", paused: false, reveal: data, question: data.question });
+  },
+  player_result(data) {
+    Object.assign(view.me, { result: data, score: data.score, rank: data.rank });
+    announce(resultTitle(data));
+  },
+  question_skipped() {
+    flash = t("skipped");
+  },
+  paused(data) {
+    Object.assign(view, { paused: true, remaining_ms: data.remaining_ms });
+    announce(t("paused_long"));
+  },
+  resumed(data) {
+    Object.assign(view, { paused: false, deadline_ms: data.deadline_ms });
+  },
+  game_finished(data) {
+    Object.assign(view, { phase: "finished", final: data, paused: false });
+    delete view.question;
+    announce(t("final_title"));
+  },
+  player_final(data) {
+    Object.assign(view.me, { rank: data.rank, score: data.score });
+    view.final = { ...(view.final ?? {}), player_count: data.player_count };
+  },
+  player_kicked() {
+    socket.stop();
+    banner.final(t("kicked"), h("a", { href: root.dataset.joinUrl }, t("rejoin")));
+  },
+};
+
+// -- screens ---------------------------------------------------------------------------
+function lobby() {
+  return [h("p", { class: "play-lead" }, t("welcome", { nickname: view.me.nickname }))];
+}
+
+async function submit(answer) {
+  const index = view.question_index;
+  sending.set(index, "sending");
+  draw();
+  try {
+    await socket.command({ type: "answer", q: index, answer });
+    sending.delete(index);
+    view.me.answered = true;
+    announce(t("sent"));
+  } catch (error) {
+    if (error.code === "already_answered") {
+      sending.delete(index);
+      view.me.answered = true;
+    } else {
+      sending.set(index, error.code === "question_closed" ? t("too_late") : error.message ?? t("reconnecting"));
+    }
+  }
+  draw();
+}
+
+function question() {
+  const index = view.question_index;
+  const q = view.question;
+  const parts = [
+    questionHeading(index, view.question_count, "h2"),
+    h("p", { class: "question-prompt" }, q.prompt),
+  ];
+  const remaining = () => (view.paused ? view.remaining_ms : view.deadline_ms - socket.serverNow());
+  parts.push(countdown(remaining, { paused: view.paused }));
+  if (view.paused) parts.push(h("p", { class: "play-notice", role: "status" }, t("paused_long")));
+  if (!view.me.eligible) {
+    parts.push(h("p", { class: "play-lead" }, t("wait_next")));
+    return parts;
+  }
+  if (view.me.answered) {
+    parts.push(h("p", { class: "answer-sent", role: "status" }, t("already_sent")));
+    return parts;
+  }
+  const state = sending.get(index);
+  if (!drafts.has(index)) drafts.set(index, {});
+  const controls = answerControls(q, drafts.get(index), submit, {
+    disabled: view.paused || state === "sending",
+    announce,
+  });
+  parts.push(controls);
+  if (state === "sending") parts.push(h("p", { class: "play-notice", role: "status" }, t("sending")));
+  else if (state) parts.push(h("p", { class: "play-error", role: "alert" }, state));
+  return parts;
+}
+
+function resultTitle(result) {
+  if (!result.answered) return t("result_none");
+  if (result.correct) return t("result_right");
+  return result.fraction > 0 ? t("result_partial") : t("result_wrong");
+}
+
+function reveal() {
+  const data = view.reveal;
+  const result = view.me.result;
+  const parts = [questionHeading(data.index, data.count, "h2")];
+  if (result?.eligible) {
+    const tone = result.correct ? "right" : result.fraction > 0 ? "partial" : "wrong";
+    parts.push(
+      h(
+        "div",
+        { class: `result result--${tone}` },
+        h("p", { class: "result__title" }, resultTitle(result)),
+        h("p", { class: "result__points" }, t("result_points", { points: formatNumber(result.points) })),
+        h("p", {}, t("score_rank", { score: formatNumber(result.score), rank: result.rank ?? "–", count: result.player_count })),
+      ),
+    );
+  }
+  parts.push(
+    h("h3", { class: "play-subtitle" }, t("correct_answer")),
+    describeSolution(data.question, data.solution),
+  );
+  if (data.explanation) parts.push(h("p", { class: "explanation" }, data.explanation));
+  if (data.metiers.length) {
+    parts.push(h("h3", { class: "play-subtitle" }, t("metiers_linked")), metierLinks(data.metiers));
+  }
+  return parts;
+}
+
+function finished() {
+  const final = view.final ?? {};
+  const metiers = final.debrief?.metiers ?? [];
+  const parts = [h("h2", { class: "play-title" }, t("final_title"))];
+  if (view.me.rank) {
+    parts.push(
+      h("p", { class: "play-lead" }, t("final_rank", { rank: view.me.rank, count: final.player_count ?? "", score: formatNumber(view.me.score) })),
+    );
+  }
+  parts.push(h("h2", { class: "play-subtitle" }, t("your_metiers")));
+  parts.push(metiers.length ? metierLinks(metiers, "metier-links metier-links--big") : h("p", {}, t("no_metier")));
+  return parts;
+}
+
+const SCREENS = { lobby, question, reveal, finished };
+
+function draw() {
+  // Redrawing must not throw the focus away (a pause while a student sorts a list).
+  const focusedId = document.activeElement?.id;
+  const build = SCREENS[view.phase] ?? lobby;
+  replaceContent(screen, flash ? h("p", { class: "play-notice" }, flash) : null, build());
+  if (focusedId) {
+    const again = document.getElementById(focusedId);
+    if (again && !again.disabled) again.focus();
+  }
+}
+
+draw();
+if (!first.ended) socket.connect();

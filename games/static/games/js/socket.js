@@ -1,0 +1,144 @@
+// The game socket: connect, resume after a drop, notice missed broadcasts, match acks.
+//
+// The server is the truth. After every (re)connection it sends a snapshot; events in between
+// carry `seq` (broadcasts to every screen) and a screen that sees seq jump by more than one
+// asks for a snapshot instead of guessing what it missed.
+
+const FIRST_DELAY_MS = 500;
+const MAX_DELAY_MS = 10_000;
+// The server closed for a reason a retry cannot fix (see games/consumers.py).
+export const FINAL_CLOSE_CODES = new Set([4401, 4403, 4404, 4410]);
+
+export function backoffDelay(attempt) {
+  const ceiling = Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** attempt);
+  // Full jitter on the upper half: a class whose Wi-Fi came back does not reconnect in step.
+  return ceiling / 2 + Math.random() * (ceiling / 2);
+}
+
+export class GameSocket {
+  /**
+   * @param {string} path  "/ws/jeu/<pin>/hote/" or ".../joueur/"
+   * @param {object} handlers  onSnapshot(frame), onEvent(frame), onStatus("open"|"lost"),
+   *                           onFinal(closeCode)
+   */
+  constructor(path, handlers) {
+    this.path = path;
+    this.handlers = handlers;
+    this.seq = null;
+    this.version = null;
+    this.clockOffsetMs = 0; // server time minus local time
+    this.attempt = 0;
+    this.pending = new Map(); // ref -> {resolve, reject}
+    this.nextRef = 1;
+    this.stopped = false;
+    this.ws = null;
+  }
+
+  connect() {
+    const scheme = window.location.protocol === "https:" ? "wss" : "ws";
+    const ws = new WebSocket(`${scheme}://${window.location.host}${this.path}`);
+    this.ws = ws;
+    ws.addEventListener("open", () => {
+      this.attempt = 0;
+      this.handlers.onStatus?.("open");
+    });
+    ws.addEventListener("message", (message) => this.receive(message.data));
+    ws.addEventListener("close", (event) => this.closed(event.code));
+  }
+
+  closed(code) {
+    this.failPending();
+    if (this.stopped) return;
+    if (FINAL_CLOSE_CODES.has(code)) {
+      this.stopped = true;
+      this.handlers.onFinal?.(code);
+      return;
+    }
+    this.handlers.onStatus?.("lost");
+    const delay = backoffDelay(this.attempt);
+    this.attempt += 1;
+    window.setTimeout(() => this.connect(), delay);
+  }
+
+  stop() {
+    this.stopped = true;
+    this.ws?.close();
+  }
+
+  /** Local time as the server counts it (never trust the phone's clock alone). */
+  serverNow() {
+    return Date.now() + this.clockOffsetMs;
+  }
+
+  syncClock(serverNowMs) {
+    if (typeof serverNowMs === "number") this.clockOffsetMs = serverNowMs - Date.now();
+  }
+
+  receive(text) {
+    let frame;
+    try {
+      frame = JSON.parse(text);
+    } catch {
+      return;
+    }
+    if (frame.type === "snapshot") {
+      this.seq = frame.seq;
+      this.version = frame.v;
+      this.syncClock(frame.now_ms);
+      this.handlers.onSnapshot(frame);
+      return;
+    }
+    if (frame.type === "ack" || (frame.type === "error" && frame.ref != null)) {
+      this.settle(frame);
+      return;
+    }
+    if (frame.type === "error" || frame.type === "pong") return;
+    if (typeof frame.seq === "number") {
+      if (this.seq !== null && frame.seq <= this.seq) return; // already seen
+      const missed = this.seq !== null && frame.seq > this.seq + 1;
+      this.seq = frame.seq;
+      if (missed) {
+        this.requestSnapshot();
+        return;
+      }
+    }
+    if (typeof frame.v === "number") this.version = Math.max(this.version ?? 0, frame.v);
+    this.syncClock(frame.data?.now_ms);
+    this.handlers.onEvent(frame);
+  }
+
+  requestSnapshot() {
+    this.sendRaw({ type: "snapshot" });
+  }
+
+  sendRaw(message) {
+    if (this.ws?.readyState !== WebSocket.OPEN) return false;
+    this.ws.send(JSON.stringify(message));
+    return true;
+  }
+
+  /** Send a command; resolves on the server's ack, rejects with its error frame. */
+  command(message) {
+    const ref = `c${this.nextRef++}`;
+    return new Promise((resolve, reject) => {
+      if (!this.sendRaw({ ...message, ref })) {
+        reject({ code: "offline" });
+        return;
+      }
+      this.pending.set(ref, { resolve, reject });
+    });
+  }
+
+  settle(frame) {
+    const waiting = this.pending.get(frame.ref);
+    if (!waiting) return;
+    this.pending.delete(frame.ref);
+    if (frame.type === "ack") waiting.resolve(frame);
+    else waiting.reject(frame);
+  }
+
+  failPending() {
+    for (const waiting of this.pending.values()) waiting.reject({ code: "offline" });
+    this.pending.clear();
+  }
+}

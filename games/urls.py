@@ -1,0 +1,17 @@
+from django.urls import path, re_path
+
+from .views import export, host, play
+
+app_name = "games"
+
+# A PIN is six digits; anything else in the URL is not a game.
+PIN = r"(?P<pin>[0-9]{6})"
+
+urlpatterns = [
+    path("jouer/", play.join, name="join"),
+    re_path(rf"^jouer/{PIN}/$", play.nickname, name="nickname"),
+    re_path(rf"^jouer/{PIN}/partie/$", play.player, name="player"),
+    re_path(rf"^jeu/{PIN}/hote/$", host.host_screen, name="host"),
+    re_path(rf"^jeu/{PIN}/qr\.svg$", host.qr_code, name="qr"),
+    re_path(rf"^jeu/{PIN}/resultats\.csv$", export.results_csv, name="results"),
+]

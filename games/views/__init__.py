@@ -1,0 +1,1 @@
+"""Pages of the live games: joining, the phone, the host screen, the results export."""

@@ -1,0 +1,87 @@
+"""The teacher's side: the projected host screen and the QR code it shows."""
+
+from __future__ import annotations
+
+import io
+
+import segno
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from ..models import GameSession
+from .play import PLAYABLE_KINDS
+from .screens import initial_snapshot, results_url, screen_texts, socket_path
+
+LOGIN_URL = "wagtailadmin_login"
+
+
+def hosted_session(request, pin: str) -> GameSession:
+    """The user's most recent game with this PIN (open or ended); 403 if it is someone else's.
+
+    A PIN is reused once its game has ended, so an old game can share it with a new one.
+    """
+    games = GameSession.objects.filter(pin=pin, kind__in=PLAYABLE_KINDS).order_by("-created_at")
+    user = request.user
+    own = games if user.is_superuser else games.filter(host=user)
+    session = own.first()
+    if session is not None:
+        return session
+    if games.exists():
+        raise PermissionDenied(_("Cette partie est animée par quelqu'un d'autre."))
+    raise Http404(_("Aucune partie avec ce code."))
+
+
+def join_url(request, pin: str) -> str:
+    """Where the QR code leads: the nickname page of this game, on the address the host used."""
+    return request.build_absolute_uri(reverse("games:nickname", kwargs={"pin": pin}))
+
+
+@login_required(login_url=LOGIN_URL)
+@require_GET
+def host_screen(request, pin: str):
+    session = hosted_session(request, pin)
+    join_page = request.build_absolute_uri(reverse("games:join"))
+    context = {
+        "session": session,
+        "pin": pin,
+        # Shown to be typed: without the scheme, "https://" is noise on a projector.
+        "join_address": join_page.split("://", 1)[-1].rstrip("/"),
+        "socket_path": socket_path(pin, "host"),
+        "snapshot": initial_snapshot(session, "host"),
+        "texts": screen_texts(),
+        "results_url": results_url(pin),
+    }
+    return render(request, "games/host.html", context)
+
+
+def qr_svg(url: str) -> bytes:
+    """A scalable SVG document (a viewBox, no fixed size) whose title says where it leads."""
+    out = io.BytesIO()
+    segno.make(url, error="m", micro=False).save(
+        out,
+        kind="svg",
+        scale=1,
+        border=2,
+        omitsize=True,
+        title=_("QR code pour rejoindre la partie : %(url)s") % {"url": url},
+        dark="#000",
+        light="#fff",
+        encoding="utf-8",
+    )
+    return out.getvalue()
+
+
+@login_required(login_url=LOGIN_URL)
+@require_GET
+def qr_code(request, pin: str):
+    hosted_session(request, pin)
+    response = HttpResponse(
+        qr_svg(join_url(request, pin)), content_type="image/svg+xml; charset=utf-8"
+    )
+    response["Cache-Control"] = "private, max-age=3600"
+    return response

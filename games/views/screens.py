@@ -1,0 +1,123 @@
+"""What the host screen and the phone shell share: socket address, first snapshot, UI texts.
+
+The ES modules hold no French: every sentence they show is translated here, with the rest of
+the site's messages, and handed to them as JSON in the page.
+"""
+
+from __future__ import annotations
+
+import json
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from ..services.clock import now_ms
+from ..services.snapshots import snapshot_frame
+
+
+def socket_path(pin: str, role: str) -> str:
+    return f"/ws/jeu/{pin}/{'hote' if role == 'host' else 'joueur'}/"
+
+
+def initial_snapshot(session, role: str, *, player_id: str | None = None) -> dict:
+    """The snapshot frame the socket would send first: the page paints before it connects,
+    and an ended game (whose socket is refused) still shows its end screen."""
+    frame = snapshot_frame(session, role, player_id=player_id, team_id=None, now_ms=now_ms())
+    return {**json.loads(frame), "ended": session.ended_at is not None}
+
+
+def results_url(pin: str) -> str:
+    return reverse("games:results", kwargs={"pin": pin})
+
+
+def screen_texts() -> dict[str, str]:
+    """Every sentence of host.js and player.js; %(name)s placeholders are filled in JS."""
+    return {
+        # connection
+        "connecting": _("Connexion à la partie…"),
+        "reconnecting": _("Connexion perdue, reconnexion…"),
+        "closed_4404": _("Cette partie est terminée ou n'existe pas."),
+        "closed_4401": _("Tu ne fais pas (ou plus) partie de cette partie."),
+        "closed_4403": _("Vous n'animez pas cette partie."),
+        "closed_4410": _("Tu as été retiré de la partie."),
+        "rejoin": _("Rejoindre une partie"),
+        # common
+        "question_of": _("Question %(number)s sur %(count)s"),
+        "seconds_left": _("%(seconds)s s restantes"),
+        "paused": _("Pause"),
+        "paused_long": _("Le jeu est en pause."),
+        "points": _("%(points)s points"),
+        "true": _("Vrai"),
+        "false": _("Faux"),
+        "correct_answer": _("La bonne réponse"),
+        "explanation": _("Le saviez-vous ?"),
+        "metiers_linked": _("Les métiers de cette question"),
+        "leaderboard": _("Classement"),
+        "podium": _("Podium"),
+        "rank_line": _("%(rank)s. %(nickname)s — %(score)s pts"),
+        "estimate_solution": _("%(value)s %(unit)s (à %(tolerance)s près)"),
+        "skipped": _("Question passée."),
+        "right": _("Justes"),
+        "partial": _("Presque"),
+        "wrong": _("Fausses"),
+        "unanswered": _("Sans réponse"),
+        "answers_count": _("%(count)s réponse(s)"),
+        "error_prefix": _("Erreur : %(message)s"),
+        # host
+        "lobby_title": _("Rejoignez la partie"),
+        "lobby_how": _("Sur ton téléphone, va sur %(url)s et tape le code :"),
+        "lobby_qr_hint": _("ou scanne le QR code"),
+        "players_joined": _("Joueurs connectés : %(count)s"),
+        "no_player_yet": _("En attente des joueurs…"),
+        "kick": _("Retirer"),
+        "kick_label": _("Retirer %(nickname)s de la partie"),
+        "kick_confirm": _("Retirer %(nickname)s de la partie ?"),
+        "start": _("Démarrer"),
+        "answered_of": _("%(answered)s / %(expected)s réponses"),
+        "pause": _("Pause"),
+        "resume": _("Reprendre"),
+        "close": _("Révéler maintenant"),
+        "skip": _("Passer"),
+        "end": _("Terminer"),
+        "end_confirm": _("Terminer la partie pour tout le monde ?"),
+        "next": _("Question suivante"),
+        "to_podium": _("Voir le podium"),
+        "finished_title": _("Bravo à toutes et à tous !"),
+        "metiers_discovered": _("Les métiers découverts"),
+        "no_metier": _("Aucun métier n'était lié à ces questions."),
+        "download_csv": _("Télécharger les résultats (CSV)"),
+        "nobody_played": _("Personne n'a joué cette partie."),
+        # player
+        "welcome": _("Tu es dans la partie, %(nickname)s ! Regarde l'écran."),
+        "wait_next": _("Tu joueras à partir de la prochaine question."),
+        "send": _("Valider"),
+        "sending": _("Envoi…"),
+        "sent": _("Réponse envoyée ✓"),
+        "already_sent": _("Réponse envoyée ✓ Attends la suite à l'écran."),
+        "choose_several": _(
+            "Plusieurs réponses possibles : touche toutes celles qui conviennent, puis valide."
+        ),
+        "choose_one_at_least": _("Choisis au moins une réponse."),
+        "move_up": _("Monter « %(text)s »"),
+        "move_down": _("Descendre « %(text)s »"),
+        "moved": _("« %(text)s » est maintenant en position %(position)s."),
+        "ordering_hint": _("Remets les étapes dans l'ordre avec les flèches, puis valide."),
+        "matching_choose": _("— choisir —"),
+        "matching_hint": _(
+            "Associe chaque élément de gauche à un élément de droite, chacun une seule fois."
+        ),
+        "matching_incomplete": _("Associe chaque élément, chacun une seule fois."),
+        "estimate_label": _("Ta réponse"),
+        "estimate_invalid": _("Écris un nombre."),
+        "too_late": _("Trop tard, la question est terminée."),
+        "result_right": _("Bonne réponse !"),
+        "result_partial": _("Presque !"),
+        "result_wrong": _("Raté…"),
+        "result_none": _("Pas de réponse."),
+        "result_points": _("+%(points)s points"),
+        "score_rank": _("Score : %(score)s · Rang : %(rank)s sur %(count)s"),
+        "final_rank": _("Tu termines %(rank)s sur %(count)s avec %(score)s points."),
+        "final_title": _("Partie terminée !"),
+        "your_metiers": _("Les métiers que tu as découverts"),
+        "kicked": _("Tu as été retiré de la partie."),
+    }
