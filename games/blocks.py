@@ -13,6 +13,7 @@ published.
 from __future__ import annotations
 
 import hashlib
+import uuid
 from typing import Any
 
 from django import forms
@@ -381,7 +382,11 @@ class QuestionsBlock(blocks.StreamBlock):
 
     def to_engine(self, stream) -> list[dict[str, Any]]:
         """Engine question dicts, the stream child's id as question id (stable across edits)."""
-        return [child.block.to_engine(child.value, child.id) for child in stream]
+        # Stream data written by code may have no ids until saved; the spec still needs them.
+        return [
+            child.block.to_engine(child.value, child.id or f"question-{number}")
+            for number, child in enumerate(stream, start=1)
+        ]
 
     @classmethod
     def raw_from_engine(cls, questions: list[dict]) -> list[dict[str, Any]]:
@@ -389,6 +394,7 @@ class QuestionsBlock(blocks.StreamBlock):
         return [
             {
                 "type": question["kind"],
+                "id": str(uuid.uuid4()),
                 "value": cls.base_blocks[question["kind"]].raw_from_engine(question),
             }
             for question in questions

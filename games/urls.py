@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from .views import export, host, play
+from .views import export, host, launch, play
 
 app_name = "games"
 
@@ -14,4 +14,5 @@ urlpatterns = [
     re_path(rf"^jeu/{PIN}/hote/$", host.host_screen, name="host"),
     re_path(rf"^jeu/{PIN}/qr\.svg$", host.qr_code, name="qr"),
     re_path(rf"^jeu/{PIN}/resultats\.csv$", export.results_csv, name="results"),
+    path("jeux/lancer/<int:page_id>/", launch.launch, name="launch"),
 ]

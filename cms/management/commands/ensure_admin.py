@@ -1,10 +1,10 @@
 """Make sure an administrator account exists, without ever shipping a default password."""
 
 import os
-import secrets
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
+
+from cms.accounts import create_account_once
 
 
 class Command(BaseCommand):
@@ -17,18 +17,9 @@ class Command(BaseCommand):
         parser.add_argument("--username", default=os.environ.get("ADMIN_USERNAME", "admin"))
 
     def handle(self, *args, username, **options):
-        User = get_user_model()
-        if User.objects.filter(username=username).exists():
+        account = create_account_once(username, env_var="ADMIN_PASSWORD", superuser=True)
+        if account is None:
             self.stdout.write(f"Le compte administrateur « {username} » existe déjà.")
             return
-        password = os.environ.get("ADMIN_PASSWORD") or secrets.token_urlsafe(12)
-        User.objects.create_superuser(username=username, email="", password=password)
-        if os.environ.get("ADMIN_PASSWORD"):
-            self.stdout.write(f"Compte administrateur « {username} » créé (ADMIN_PASSWORD).")
-        else:
-            self.stdout.write(
-                self.style.WARNING(
-                    f"Compte administrateur « {username} » créé. Mot de passe (affiché une "
-                    f"seule fois, notez-le) : {password}"
-                )
-            )
+        message = account.announcement("Compte administrateur")
+        self.stdout.write(message if account.from_env else self.style.WARNING(message))
