@@ -43,6 +43,7 @@ class PinForm(forms.Form):
     pin = forms.CharField(
         label=_("Code PIN"),
         max_length=20,
+        error_messages={"required": _("Tape le code PIN affiché au tableau.")},
         widget=forms.TextInput(
             attrs={"inputmode": "numeric", "autocomplete": "off", "class": "pin-input"}
         ),
@@ -59,6 +60,7 @@ class NicknameForm(forms.Form):
     nickname = forms.CharField(
         label=_("Ton pseudo"),
         max_length=NICKNAME_MAX_LENGTH,
+        error_messages={"required": _("Choisis un pseudo pour jouer.")},
         help_text=_("20 caractères au plus, sans ton vrai nom."),
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "words"}),
     )
@@ -101,6 +103,8 @@ def find_game(request, pin: str) -> GameSession | None:
 
 def _join_page(request, form: PinForm, *, error=None, status: int = 200):
     """The PIN form; `error` is a refusal that is not about the PIN's format."""
+    if error is None and form.is_bound and form.errors.get("pin"):
+        error = form.errors["pin"][0]
     return render(request, "games/join.html", {"form": form, "pin_error": error}, status=status)
 
 
