@@ -62,6 +62,7 @@ def index_objets() -> ObjetIndexPage:
 def _ajouter(parent, page, publier: bool, **relations):
     for nom, valeurs in relations.items():
         getattr(page, nom).set(valeurs)
+    page.live = publier  # a new page is live unless told otherwise; a draft is not
     parent.add_child(instance=page)
     revision = page.save_revision()
     if publier:
