@@ -35,6 +35,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from wagtail.models import COMMENTS_RELATION_NAME, Page, PageLogEntry, Revision
 from wagtail.search.backends import get_search_backends
 
@@ -49,6 +50,9 @@ Progress = Callable[[str, int, int], None]
 
 INDEX_SLUG = "metiers"
 BATCH = 500
+
+
+NO_HOME_PAGE = _lazy("Aucune page d'accueil : lancez « manage.py load_demo » avant l'import.")
 
 
 class RomeImportError(Exception):
@@ -172,6 +176,8 @@ class _Importer:
             self.pages.append(plan)
             self.progress(stage, done, len(fiches))
         self.report.index_created = not MetierIndexPage.objects.exists()
+        if self.report.index_created and not HomePage.objects.exists():
+            raise RomeImportError(NO_HOME_PAGE)
 
     def _values(self, fiche: Fiche, known_codes: set[str]) -> mapping.Values:
         values = mapping.fiche_values(fiche)
@@ -274,9 +280,7 @@ class _Importer:
             return index
         home = HomePage.objects.first()
         if home is None:
-            raise RomeImportError(
-                _("Aucune page d'accueil : lancez « manage.py load_demo » avant l'import.")
-            )
+            raise RomeImportError(NO_HOME_PAGE)
         index = MetierIndexPage(title=_("Métiers"), slug=INDEX_SLUG)
         home.add_child(instance=index)
         index.save_revision().publish()

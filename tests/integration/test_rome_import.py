@@ -17,10 +17,11 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
-from wagtail.models import Page, ReferenceIndex, Revision
+from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 
 from cms.demo import ensure_home_page
 from metiers.models import CentreInteret, MetierIndexPage, MetierPage
+from metiers.rome import importer
 from metiers.rome.mapping import content_values
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "rome"
@@ -100,6 +101,7 @@ def test_creates_draft_fiches_under_the_metiers_index(home):
         assert not page.live and page.has_unpublished_changes
         assert page.latest_revision is not None
         assert page.url_path == f"{index.url_path}{page.slug}/"
+        assert PageLogEntry.objects.filter(page=page, action="wagtail.create").exists()
     assert Revision.objects.filter(object_id__in=[str(p.pk) for p in pages]).count() == 5
     assert Page.find_problems() == ([], [], [], [], [])
     assert "Fiches créées : 5" in out
@@ -401,12 +403,26 @@ def test_missing_file_names_it_and_writes_nothing(home, rome_copy):
     assert not MetierPage.objects.exists() and not CentreInteret.objects.exists()
 
 
-def test_a_failure_while_writing_rolls_everything_back():
-    """Sans page d'accueil, l'import échoue après avoir créé les centres : tout est annulé."""
-    with pytest.raises(CommandError, match="page d'accueil"):
+def test_without_a_home_page_nothing_is_written():
+    with pytest.raises(CommandError, match="Aucune page d'accueil"):
         run_import()
     assert not CentreInteret.objects.exists()
     assert not MetierPage.objects.exists()
+
+
+def test_a_failure_while_writing_rolls_everything_back(home, monkeypatch):
+    """Une erreur après l'écriture des centres et des fiches : la transaction annule tout."""
+    before = counts()
+
+    def fail(self, pages):
+        assert len(pages) == 5  # les fiches sont écrites quand l'erreur survient
+        raise RuntimeError("disque plein")
+
+    monkeypatch.setattr(importer._Importer, "_update_indexes", fail)
+    with pytest.raises(RuntimeError, match="disque plein"):
+        run_import()
+    assert counts() == before
+    assert not MetierIndexPage.objects.exists()
 
 
 def test_invalid_domain_is_refused(home):

@@ -14,6 +14,7 @@ from tqdm import tqdm
 
 from metiers.rome import RomeFormatError
 from metiers.rome.importer import ImportReport, RomeImportError, import_rome
+from metiers.rome.referential import check_domain
 
 
 class Command(BaseCommand):
@@ -37,6 +38,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, directory, domain, dry_run, no_progress, verbosity, **options):
+        try:
+            domain = check_domain(domain)
+        except ValueError as error:
+            raise CommandError(str(error)) from error
         show = verbosity > 0 and not no_progress and sys.stderr.isatty()
         bar = _ProgressBar() if show else None
         try:
@@ -47,7 +52,7 @@ class Command(BaseCommand):
             raise CommandError(
                 _("ROME : %(error)s. Rien n'a été importé.") % {"error": error}
             ) from error
-        except (RomeImportError, ValueError) as error:
+        except RomeImportError as error:
             raise CommandError(str(error)) from error
         finally:
             if bar:
