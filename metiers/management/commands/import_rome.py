@@ -10,6 +10,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from tqdm import tqdm
 
 from metiers.rome import RomeFormatError
@@ -18,7 +19,7 @@ from metiers.rome.referential import check_domain
 
 
 class Command(BaseCommand):
-    help = _(
+    help = gettext_lazy(
         "Importe les fichiers CSV du ROME 4.0 en fiches métiers brouillon, sans écraser "
         "les champs modifiés par un rédacteur."
     )
