@@ -1,0 +1,112 @@
+"""A whole live quiz in real browsers: the class screen and three phones, to the debrief."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from games.demo import QUIZ_PILE
+from tests.support.a11y import assert_accessible, assert_no_horizontal_scroll
+from tests.support.live_games import (
+    SENT,
+    answer,
+    join_by_pin,
+    launch_from_page,
+    log_in_as_admin,
+)
+
+pytestmark = pytest.mark.browser
+
+GAME_PAGE = "/jeux/quiz-pile-a-combustible/"
+NICKNAMES = ["Castor Futé", "Loutre", "Lynx 42"]
+RESULT = re.compile("Bonne réponse !|Presque !|Raté…")
+RELOAD_AT = 2  # the phone that reloads, at which question
+
+
+def test_join_page_on_a_phone(phone_page):
+    phone_page.goto("/jouer/")
+    expect(phone_page.get_by_role("heading", name="Entre le code PIN")).to_be_visible()
+    phone_page.get_by_label("Code PIN").fill("12")
+    phone_page.get_by_role("button", name="Rejoindre").click()
+    expect(phone_page.get_by_role("alert")).to_contain_text("6 chiffres")
+    expect(phone_page.get_by_label("Code PIN")).to_have_value("12")
+    box = phone_page.get_by_role("button", name="Rejoindre").bounding_box()
+    assert box["height"] >= 48
+    assert_no_horizontal_scroll(phone_page)
+    assert_accessible(phone_page)
+
+
+def test_a_class_plays_the_demo_quiz_to_the_debrief(projector_page, new_phone, site_server):
+    host = projector_page
+    log_in_as_admin(host)
+    pin = launch_from_page(host, GAME_PAGE)
+    expect(host.locator(".host-pin")).to_have_text(pin)
+    expect(host.get_by_role("img", name=re.compile("QR code"))).to_be_visible()
+
+    phones = [new_phone() for _ in NICKNAMES]
+    for phone, nickname in zip(phones, NICKNAMES, strict=True):
+        join_by_pin(phone, pin, nickname)
+    expect(host.get_by_role("heading", name="Joueurs connectés : 3")).to_be_visible()
+    for nickname in NICKNAMES:
+        expect(host.get_by_text(nickname, exact=True)).to_be_visible()
+    assert_accessible(host)
+
+    host.get_by_role("button", name="Démarrer").click()
+    questions = QUIZ_PILE.questions
+    for number, question in enumerate(questions, start=1):
+        heading = f"Question {number} sur {len(questions)}"
+        expect(host.get_by_role("heading", name=heading)).to_be_visible()
+        expect(host.get_by_text("0 / 3 réponses")).to_be_visible()
+        for phone in phones:
+            expect(phone.get_by_role("heading", name=heading)).to_be_visible()
+            expect(phone.get_by_text(question["prompt"])).to_be_visible()
+        if number == 1:
+            assert_accessible(host)
+            assert_accessible(phones[0])
+        assert_no_horizontal_scroll(phones[0])
+
+        # The first answer is acknowledged while the others think; the last one reveals.
+        answer(phones[0], question, 0)
+        expect(phones[0].get_by_role("status").filter(has_text=SENT)).to_be_visible()
+        expect(host.get_by_text("1 / 3 réponses")).to_be_visible()
+        for choice, phone in enumerate(phones[1:], start=1):
+            answer(phone, question, choice)
+
+        expect(host.get_by_role("heading", name="La bonne réponse")).to_be_visible()
+        expect(host.get_by_role("heading", name="Classement")).to_be_visible()
+        for phone in phones:
+            expect(phone.locator("#ecran").get_by_text(RESULT)).to_be_visible()
+            expect(phone.get_by_text(re.compile(r"Score : .* · Rang : \d sur 3"))).to_be_visible()
+
+        if number == RELOAD_AT:
+            # A phone that reloads keeps its nickname and its score.
+            score_line = phones[2].get_by_text(re.compile("^Score : ")).text_content()
+            phones[2].reload()
+            expect(phones[2].locator(".play-header__me")).to_have_text(NICKNAMES[2])
+            expect(phones[2].get_by_text(score_line, exact=True)).to_be_visible()
+
+        last = number == len(questions)
+        host.get_by_role("button", name="Voir le podium" if last else "Question suivante").click()
+
+    expect(host.get_by_role("heading", name="Podium")).to_be_visible()
+    expect(host.get_by_role("heading", name="Les métiers découverts")).to_be_visible()
+    expect(host.get_by_role("link", name="Télécharger les résultats (CSV)")).to_be_visible()
+    for phone in phones:
+        expect(phone.get_by_role("heading", name="Partie terminée !")).to_be_visible()
+        expect(phone.get_by_text(re.compile(r"Tu termines \d sur 3 avec"))).to_be_visible()
+        expect(
+            phone.get_by_role("heading", name="Les métiers que tu as découverts")
+        ).to_be_visible()
+        assert_no_horizontal_scroll(phone)
+    fiches = phones[0].locator(".metier-links a")
+    assert fiches.count() >= 5
+    fiche_url = fiches.first.get_attribute("href")
+    fiches.first.click()
+    phones[0].wait_for_url(f"**{fiche_url}")
+    expect(phones[0].get_by_role("heading", level=1)).to_be_visible()
+
+
+def test_the_class_screen_needs_the_host(phone_page, site_server):
+    response = phone_page.goto("/jeu/123456/hote/")
+    assert "/admin/login/" in phone_page.url
+    assert response.ok

@@ -1,0 +1,73 @@
+"""Playing a live game in real browsers: the teacher's screen and the students' phones.
+
+Everything goes through the pages a person uses (the admin login form, the « Lancer » button
+of a demo game, the PIN and nickname forms), on the live server's own database.
+"""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Page, expect
+
+from tests.support.live_server import ADMIN_PASSWORD
+
+SENT = "Réponse envoyée ✓"
+
+
+def log_in_as_admin(page: Page) -> None:
+    page.goto("/admin/login/")
+    page.locator("#id_username").fill("admin")
+    page.locator("#id_password").fill(ADMIN_PASSWORD)
+    page.locator("#id_password").press("Enter")
+    page.wait_for_url(re.compile(r"/admin/$"))
+
+
+def launch_from_page(page: Page, game_path: str) -> str:
+    """Press « Lancer le jeu en classe » on a game page; returns the PIN of the host screen."""
+    page.goto(game_path)
+    page.get_by_role("button", name="Lancer le jeu en classe").click()
+    page.wait_for_url(re.compile(r"/jeu/\d{6}/hote/$"))
+    return re.search(r"/jeu/(\d{6})/hote/", page.url).group(1)
+
+
+def join_by_pin(phone: Page, pin: str, nickname: str) -> None:
+    phone.goto("/jouer/")
+    phone.get_by_label("Code PIN").fill(pin)
+    phone.get_by_role("button", name="Rejoindre").click()
+    phone.get_by_label("Ton pseudo").fill(nickname)
+    phone.get_by_role("button", name="C'est parti !").click()
+    phone.wait_for_url(re.compile(rf"/jouer/{pin}/partie/$"))
+    expect(phone.get_by_text(f"Tu es dans la partie, {nickname} !")).to_be_visible()
+
+
+def answer(phone: Page, question: dict, choice: int) -> None:
+    """Answer `question` (as authored in games.demo) with the controls of its kind.
+
+    `choice` varies the answer between phones; any valid answer will do.
+    """
+    kind = question["kind"]
+    if kind == "choice" and len(question["correct"]) > 1:
+        for index in question["correct"]:
+            phone.get_by_role("button", name=question["options"][index], exact=True).click()
+        phone.get_by_role("button", name="Valider").click()
+    elif kind == "choice":
+        option = question["options"][choice % len(question["options"])]
+        phone.get_by_role("button", name=option, exact=True).click()
+    elif kind == "true_false":
+        phone.get_by_role("button", name="Vrai" if choice % 2 == 0 else "Faux", exact=True).click()
+    elif kind == "ordering":
+        for _ in range(choice):
+            phone.get_by_role("button", name=re.compile("^Descendre")).first.click()
+        phone.get_by_role("button", name="Valider").click()
+    elif kind == "matching":
+        selects = phone.get_by_role("combobox")
+        letters = "ABCDEFGH"
+        for row in range(selects.count()):
+            selects.nth(row).select_option(letters[(row + choice) % selects.count()])
+        phone.get_by_role("button", name="Valider").click()
+    elif kind == "estimate":
+        phone.get_by_label("Ta réponse").fill(str(question["value"] + 100 * choice))
+        phone.get_by_role("button", name="Valider").click()
+    else:
+        raise AssertionError(f"no controls for {kind!r}")
