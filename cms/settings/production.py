@@ -25,6 +25,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = False
+# Uploads are served by the reverse proxy (docs/operations.md); SERVE_MEDIA=true for a
+# single-process deployment without one.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 
 # Behind a TLS-terminating proxy (see docs/operations.md).
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

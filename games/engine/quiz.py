@@ -80,6 +80,7 @@ def _open_question(spec: QuizSpec, state: QuizState, index: int, now_ms: int) ->
         paused=False,
         paused_remaining_ms=None,
         answers={},
+        expected_count=state.eligible_count(index),
     )
     data = {
         "index": index,
@@ -151,9 +152,14 @@ def _next_or_finish(spec: QuizSpec, state: QuizState, now_ms: int) -> Step:
 
 
 def _all_answered(state: QuizState) -> bool:
-    expected = state.eligible_ids(state.question_index)
+    """True once every eligible player has answered the current question.
+
+    `answers` only ever holds eligible players (answers are checked on arrival and a
+    kicked player's answer is dropped), so comparing two counts is enough: this runs
+    once per answer and must not walk the whole class each time.
+    """
     # With nobody expected (a host trying the quiz alone) the clock decides.
-    return bool(expected) and all(pid in state.answers for pid in expected)
+    return state.expected_count > 0 and len(state.answers) >= state.expected_count
 
 
 def _clean_nickname(nickname: str) -> str:
@@ -205,10 +211,12 @@ def _kick(spec: QuizSpec, state: QuizState, command: Kick, now_ms: int) -> Step:
     if not player["active"]:
         return state, []
     answers = {pid: a for pid, a in state.answers.items() if pid != command.player_id}
+    was_expected = state.phase == "question" and player["first_question"] <= state.question_index
     kicked = replace(
         state,
         players={**state.players, command.player_id: {**player, "active": False}},
         answers=answers,
+        expected_count=state.expected_count - 1 if was_expected else state.expected_count,
     )
     events = [
         Event("player_kicked", to_player(command.player_id), {}),
@@ -317,7 +325,7 @@ def _answer(spec: QuizSpec, state: QuizState, command: Answer, now_ms: int) -> S
         "elapsed_ms": elapsed,
     }
     answered = replace(state, answers={**state.answers, command.player_id: entry})
-    expected = len(answered.eligible_ids(answered.question_index))
+    expected = answered.expected_count
     events = [
         Event(
             "answer_accepted",

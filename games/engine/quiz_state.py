@@ -86,6 +86,10 @@ class QuizState:
     opened_at_ms: int | None = None
     deadline_ms: int | None = None
     question_count: int = 0
+    # Players expected to answer the open question, counted when it opens and when one is
+    # kicked: answers arrive by the hundred, and recounting every player each time made a
+    # burst of answers quadratic.
+    expected_count: int = 0
     players: dict[str, dict[str, Any]] = field(default_factory=dict)
     answers: dict[str, dict[str, Any]] = field(default_factory=dict)
     history: list[dict[str, Any]] = field(default_factory=list)
@@ -104,6 +108,7 @@ class QuizState:
             "opened_at_ms": self.opened_at_ms,
             "deadline_ms": self.deadline_ms,
             "question_count": self.question_count,
+            "expected_count": self.expected_count,
             "players": {pid: dict(player) for pid, player in self.players.items()},
             "answers": {pid: dict(answer) for pid, answer in self.answers.items()},
             "history": [
@@ -135,6 +140,7 @@ class QuizState:
             opened_at_ms=optional_int("opened_at_ms"),
             deadline_ms=optional_int("deadline_ms"),
             question_count=read_int(data, "question_count", where, STATE),
+            expected_count=read_int(data, "expected_count", where, STATE, default=0),
             players={str(pid): dict(require_dict(p, where, STATE)) for pid, p in players.items()},
             answers={str(pid): dict(require_dict(a, where, STATE)) for pid, a in answers.items()},
             history=[
@@ -156,6 +162,12 @@ class QuizState:
             for pid, player in self.players.items()
             if player["active"] and player["first_question"] <= index
         ]
+
+    def _eligible(self, player: dict[str, Any], index: int) -> bool:
+        return player["active"] and player["first_question"] <= index
+
+    def eligible_count(self, index: int) -> int:
+        return sum(1 for player in self.players.values() if self._eligible(player, index))
 
     def active_count(self) -> int:
         return sum(1 for player in self.players.values() if player["active"])

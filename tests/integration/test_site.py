@@ -99,3 +99,13 @@ def test_sitemap_lists_live_pages(client, site_content):
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     assert b"mentions-legales" in response.content
+
+
+def test_uploads_are_served_in_the_embedded_mode(client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "demo.txt").write_text("illustration")
+    response = client.get("/media/images/demo.txt")
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"illustration"
+    assert client.get("/media/../pyproject.toml").status_code == 404
