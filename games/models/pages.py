@@ -50,8 +50,12 @@ class GameIndexPage(Page):
 class GamePageForm(WagtailAdminPageForm):
     def clean(self):
         cleaned_data = super().clean()
-        # A draft may hold a game that cannot be played yet; publishing it may not.
-        self.instance.playability_deferred = self.is_deferred_validation
+        # A draft may hold a game that cannot be played yet; publishing it may not. When
+        # the questions were refused, their errors say it all: the page-level check (which
+        # would see no question at all) waits for the next attempt.
+        self.instance.playability_deferred = self.is_deferred_validation or self.has_error(
+            "questions"
+        )
         return cleaned_data
 
 
