@@ -34,7 +34,6 @@ def screen_texts() -> dict[str, str]:
     """Every sentence of host.js and player.js; %(name)s placeholders are filled in JS."""
     return {
         # connection
-        "connecting": _("Connexion à la partie…"),
         "reconnecting": _("Connexion perdue, reconnexion…"),
         "closed_4404": _("Cette partie est terminée ou n'existe pas."),
         "closed_4401": _("Tu ne fais pas (ou plus) partie de cette partie."),
@@ -43,18 +42,15 @@ def screen_texts() -> dict[str, str]:
         "rejoin": _("Rejoindre une partie"),
         # common
         "question_of": _("Question %(number)s sur %(count)s"),
-        "seconds_left": _("%(seconds)s s restantes"),
         "paused": _("Pause"),
         "paused_long": _("Le jeu est en pause."),
         "points": _("%(points)s points"),
         "true": _("Vrai"),
         "false": _("Faux"),
         "correct_answer": _("La bonne réponse"),
-        "explanation": _("Le saviez-vous ?"),
         "metiers_linked": _("Les métiers de cette question"),
         "leaderboard": _("Classement"),
         "podium": _("Podium"),
-        "rank_line": _("%(rank)s. %(nickname)s — %(score)s pts"),
         "estimate_solution": _("%(value)s %(unit)s (à %(tolerance)s près)"),
         "skipped": _("Question passée."),
         "right": _("Justes"),
@@ -64,9 +60,6 @@ def screen_texts() -> dict[str, str]:
         "answers_count": _("%(count)s réponse(s)"),
         "error_prefix": _("Erreur : %(message)s"),
         # host
-        "lobby_title": _("Rejoignez la partie"),
-        "lobby_how": _("Sur ton téléphone, va sur %(url)s et tape le code :"),
-        "lobby_qr_hint": _("ou scanne le QR code"),
         "players_joined": _("Joueurs connectés : %(count)s"),
         "no_player_yet": _("En attente des joueurs…"),
         "kick": _("Retirer"),
@@ -85,7 +78,6 @@ def screen_texts() -> dict[str, str]:
         "finished_title": _("Bravo à toutes et à tous !"),
         "metiers_discovered": _("Les métiers découverts"),
         "no_metier": _("Aucun métier n'était lié à ces questions."),
-        "download_csv": _("Télécharger les résultats (CSV)"),
         "nobody_played": _("Personne n'a joué cette partie."),
         # player
         "welcome": _("Tu es dans la partie, %(nickname)s ! Regarde l'écran."),

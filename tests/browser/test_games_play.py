@@ -13,6 +13,7 @@ from tests.support.live_games import (
     join_by_pin,
     launch_from_page,
     log_in_as_admin,
+    watch,
 )
 
 pytestmark = pytest.mark.browser
@@ -38,12 +39,14 @@ def test_join_page_on_a_phone(phone_page):
 
 def test_a_class_plays_the_demo_quiz_to_the_debrief(projector_page, new_phone, site_server):
     host = projector_page
+    problems = watch(host, site_server.url)
     log_in_as_admin(host)
     pin = launch_from_page(host, GAME_PAGE)
     expect(host.locator(".host-pin")).to_have_text(pin)
     expect(host.get_by_role("img", name=re.compile("QR code"))).to_be_visible()
 
     phones = [new_phone() for _ in NICKNAMES]
+    phone_problems = [watch(phone, site_server.url) for phone in phones]
     for phone, nickname in zip(phones, NICKNAMES, strict=True):
         join_by_pin(phone, pin, nickname)
     expect(host.get_by_role("heading", name="Joueurs connectés : 3")).to_be_visible()
@@ -100,10 +103,27 @@ def test_a_class_plays_the_demo_quiz_to_the_debrief(projector_page, new_phone, s
         assert_no_horizontal_scroll(phone)
     fiches = phones[0].locator(".metier-links a")
     assert fiches.count() >= 5
+    assert problems == [] and phone_problems == [[], [], []]
     fiche_url = fiches.first.get_attribute("href")
     fiches.first.click()
     phones[0].wait_for_url(f"**{fiche_url}")
     expect(phones[0].get_by_role("heading", level=1)).to_be_visible()
+
+
+def test_the_host_removes_a_player(projector_page, phone_page):
+    host = projector_page
+    log_in_as_admin(host)
+    pin = launch_from_page(host, GAME_PAGE)
+    join_by_pin(phone_page, pin, "Intrus")
+    host.once("dialog", lambda dialog: dialog.accept())
+    host.get_by_role("button", name="Retirer Intrus de la partie").click()
+    expect(host.get_by_role("heading", name="Joueurs connectés : 0")).to_be_visible()
+    expect(phone_page.get_by_role("status")).to_contain_text("Tu as été retiré de la partie.")
+    expect(phone_page.get_by_role("link", name="Rejoindre une partie")).to_be_visible()
+    # The cookie no longer opens the game; the student may join again under another name.
+    phone_page.goto(f"/jouer/{pin}/partie/")
+    phone_page.wait_for_url(f"**/jouer/{pin}/")
+    expect(phone_page.get_by_label("Ton pseudo")).to_be_visible()
 
 
 def test_the_class_screen_needs_the_host(phone_page, site_server):

@@ -15,6 +15,21 @@ from tests.support.live_server import ADMIN_PASSWORD
 SENT = "Réponse envoyée ✓"
 
 
+def watch(page: Page, base_url: str) -> list[str]:
+    """Problems seen by a page as it runs: script errors, and requests that leave our site."""
+    problems: list[str] = []
+    page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
+    page.on(
+        "request",
+        lambda request: (
+            None
+            if request.url.startswith((base_url, "ws://127.0.0.1", "data:"))
+            else problems.append(f"third-party request: {request.url}")
+        ),
+    )
+    return problems
+
+
 def log_in_as_admin(page: Page) -> None:
     page.goto("/admin/login/")
     page.locator("#id_username").fill("admin")

@@ -127,8 +127,12 @@ async function send(message, button) {
   }
 }
 
-function commandButton(label, message, { primary = false, confirmText = null, id = null } = {}) {
-  const button = h("button", { type: "button", id, class: `host-button${primary ? " host-button--primary" : ""}` }, label);
+function commandButton(label, message, { primary = false, confirmText = null, id = null, name = null } = {}) {
+  const button = h(
+    "button",
+    { type: "button", id, "aria-label": name, class: `host-button${primary ? " host-button--primary" : ""}` },
+    label,
+  );
   button.addEventListener("click", () => {
     // A native confirm: keyboard and screen-reader friendly, and a kick cannot be undone.
     if (confirmText && !window.confirm(confirmText)) return;
@@ -156,6 +160,7 @@ function lobby() {
                 h("span", { class: "host-player__name" }, player.nickname),
                 commandButton(t("kick"), { type: "kick", player_id: player.player_id }, {
                   confirmText: t("kick_confirm", { nickname: player.nickname }),
+                  name: t("kick_label", { nickname: player.nickname }),
                 }),
               ),
             ),
