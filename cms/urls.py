@@ -1,8 +1,6 @@
 from django.conf import settings
 from django.urls import include, path, re_path
-from django.views.decorators.cache import cache_control
 from django.views.i18n import JavaScriptCatalog
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -25,11 +23,7 @@ if settings.SERVE_MEDIA:
     # The embedded mode is one daphne process and nothing else, so it serves uploads itself;
     # behind a proxy (production) the proxy serves /media/ and this is off.
     urlpatterns += [
-        re_path(
-            r"^media/(?P<path>.*)$",
-            cache_control(max_age=86400, public=True)(serve),
-            {"document_root": settings.MEDIA_ROOT},
-        )
+        re_path(r"^media/(?P<path>.*)$", views.media, name="media"),
     ]
 
 urlpatterns += [

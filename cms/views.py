@@ -1,7 +1,9 @@
+from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
-from django.views.decorators.cache import never_cache
+from django.views.decorators.cache import cache_control, never_cache
+from django.views.static import serve
 from wagtail.models import Page
 
 from .health import health_report
@@ -31,3 +33,9 @@ def search(request):
     return TemplateResponse(
         request, "pages/search.html", {"search_query": query, "search_results": page}
     )
+
+
+@cache_control(max_age=86400, public=True)
+def media(request, path):
+    """Uploads, in the embedded mode only (see SERVE_MEDIA); serve() refuses paths outside."""
+    return serve(request, path, document_root=settings.MEDIA_ROOT)

@@ -108,4 +108,4 @@ def test_uploads_are_served_in_the_embedded_mode(client, settings, tmp_path):
     response = client.get("/media/images/demo.txt")
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == b"illustration"
-    assert client.get("/media/../pyproject.toml").status_code == 404
+    assert client.get("/media/../pyproject.toml").status_code in {400, 404}
