@@ -262,8 +262,19 @@ function distribution(data) {
 function reveal() {
   const data = view.reveal;
   const last = data.index + 1 >= data.count;
+  // The controls come first: on a projector the bottom of the page is below the fold.
   return [
-    questionHeading(data.index, data.count, "h2"),
+    h(
+      "div",
+      { class: "host-question__top" },
+      questionHeading(data.index, data.count, "h2"),
+      h(
+        "div",
+        { class: "host-controls host-controls--top" },
+        commandButton(last ? t("to_podium") : t("next"), { type: "next" }, { primary: true, id: "suivante" }),
+        commandButton(t("end"), { type: "end" }, { confirmText: t("end_confirm") }),
+      ),
+    ),
     h("p", { class: "host-prompt host-prompt--small" }, data.question.prompt),
     h(
       "div",
@@ -278,12 +289,6 @@ function reveal() {
         data.metiers.length ? [h("h3", {}, t("metiers_linked")), metierLinks(data.metiers)] : null,
       ),
       h("div", {}, h("h3", {}, t("leaderboard")), rankingList(data.leaderboard)),
-    ),
-    h(
-      "div",
-      { class: "host-controls" },
-      commandButton(last ? t("to_podium") : t("next"), { type: "next" }, { primary: true, id: "suivante" }),
-      commandButton(t("end"), { type: "end" }, { confirmText: t("end_confirm") }),
     ),
   ];
 }
