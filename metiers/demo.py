@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.db.models import Q
 from wagtail.models import Page
 
 from cms.models import HomePage
@@ -178,19 +179,24 @@ def ensure_page(parent: Page, model, slug: str, content: PageContent, report: Re
 
 
 def ensure_centres_interet() -> dict[str, CentreInteret]:
-    existing = CentreInteret.objects.in_bulk(
-        [c.slug for c in data.CENTRES_INTERET], field_name="slug"
-    )
-    missing = [
-        CentreInteret(
-            slug=c.slug, libelle=c.libelle, description=c.description, code_rome_ogr=c.code_rome_ogr
-        )
-        for c in data.CENTRES_INTERET
-        if c.slug not in existing
-    ]
-    for centre in CentreInteret.objects.bulk_create(missing):
-        existing[centre.slug] = centre
-    return existing
+    """By the demo's slug. Both slug and libellé are unique: an editor may have changed one."""
+    slugs = [c.slug for c in data.CENTRES_INTERET]
+    libelles = [c.libelle for c in data.CENTRES_INTERET]
+    found = list(CentreInteret.objects.filter(Q(slug__in=slugs) | Q(libelle__in=libelles)))
+    by_slug = {c.slug: c for c in found}
+    by_libelle = {c.libelle: c for c in found}
+    centres = {}
+    for demo in data.CENTRES_INTERET:
+        centre = by_slug.get(demo.slug) or by_libelle.get(demo.libelle)
+        if centre is None:
+            centre = CentreInteret.objects.create(
+                slug=demo.slug,
+                libelle=demo.libelle,
+                description=demo.description,
+                code_rome_ogr=demo.code_rome_ogr,
+            )
+        centres[demo.slug] = centre
+    return centres
 
 
 def ensure_formations() -> dict[str, Formation]:

@@ -292,3 +292,14 @@ def test_an_imported_fiche_holding_a_demo_rome_code_is_linked_not_duplicated():
     assert MetierPage.objects.count() == 24
     soudeur = MetierPage.objects.get(slug="soudeur")
     assert imported.pk in soudeur.metiers_proches.values_list("pk", flat=True)
+
+
+def test_a_centre_d_interet_renamed_by_an_editor_is_found_again():
+    centre = CentreInteret.objects.get(slug="fabriquer")
+    centre.slug = "creer-fabriquer"
+    centre.save()
+
+    run_load_demo()
+
+    assert CentreInteret.objects.count() == len(demo_data.CENTRES_INTERET)
+    assert MetierPage.objects.get(slug="chaudronnier").centres_interet.filter(pk=centre.pk).exists()
