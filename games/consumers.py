@@ -10,12 +10,12 @@ import time
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
-from django.utils import timezone
 
+from . import throttle
 from .engine import EngineError, command_from_dict
+from .engine.events import HOST
 from .live.hub import get_hub
 from .live.runner import get_runners
-from .models import Player
 from .protocol import (
     MAX_REFUSED,
     PROTOCOL_VERSION,
@@ -24,10 +24,11 @@ from .protocol import (
     command_data,
     parse_frame,
 )
+from .services import presence
 from .services.clock import now_ms
 from .services.messages import dumps
 from .services.sessions import open_session, player_for_token
-from .services.snapshots import snapshot_frame
+from .services.snapshots import load_snapshot, snapshot_frame
 
 # Close codes (4000-4999 are the application's own).
 CLOSE_UNKNOWN_PIN = 4404
@@ -72,17 +73,31 @@ class GameConsumer(AsyncWebsocketConsumer):
         self.limiter = RateLimiter()
         self.refused = 0
         await self.accept()
-        session = await database_sync_to_async(open_session)(self.scope["url_route"]["kwargs"]["pin"])
+        address = (self.scope.get("client") or ("", 0))[0]
+        if await database_sync_to_async(throttle.too_many_misses)(address):
+            await self.refuse(
+                "too_many_tries", "Trop d'essais d'affilée. Attends une minute.", CLOSE_ABUSE
+            )
+            return
+        session = await database_sync_to_async(open_session)(
+            self.scope["url_route"]["kwargs"]["pin"]
+        )
         if session is None:
-            await self.refuse("unknown_pin", "Aucune partie en cours avec ce code.", CLOSE_UNKNOWN_PIN)
+            await database_sync_to_async(throttle.record_miss)(address)
+            await self.refuse(
+                "unknown_pin", "Aucune partie en cours avec ce code.", CLOSE_UNKNOWN_PIN
+            )
             return
         if not await self.identify(session):
             return
         self.session = session
         await get_hub().watch(session.pk, self)
-        await self.send_snapshot()
-        runner = get_runners().get(session.pk)
-        runner.arm(session.next_deadline_ms)
+        await self.joined()
+        await self.send_snapshot(session)
+        get_runners().get(session.pk).arm(session.next_deadline_ms)
+
+    async def joined(self) -> None:
+        """Hook run once the socket watches its session."""
 
     async def identify(self, session) -> bool:
         raise NotImplementedError
@@ -94,16 +109,28 @@ class GameConsumer(AsyncWebsocketConsumer):
     async def disconnect(self, close_code):
         if getattr(self, "session", None) is not None:
             await get_hub().unwatch(self.session.pk, self)
+            await self.left()
+
+    async def left(self) -> None:
+        """Hook run once the socket no longer watches its session."""
 
     async def send_frame(self, text: str) -> None:
         await self.send(text_data=text)
 
-    async def send_snapshot(self) -> None:
-        session = await database_sync_to_async(type(self.session).objects.get)(pk=self.session.pk)
-        self.session = session
-        text = await database_sync_to_async(snapshot_frame)(
-            session, self.role, player_id=self.player_id, team_id=self.team_id, now_ms=now_ms()
-        )
+    async def send_snapshot(self, session=None) -> None:
+        """The full view for this screen; `session` when it was just read, else re-read."""
+        if session is None:
+            text = await database_sync_to_async(load_snapshot)(
+                self.session.pk,
+                self.role,
+                player_id=self.player_id,
+                team_id=self.team_id,
+                now_ms=now_ms(),
+            )
+        else:
+            text = await database_sync_to_async(snapshot_frame)(
+                session, self.role, player_id=self.player_id, team_id=self.team_id, now_ms=now_ms()
+            )
         await self.send(text_data=text)
 
     async def receive(self, text_data=None, bytes_data=None):
@@ -129,7 +156,10 @@ class GameConsumer(AsyncWebsocketConsumer):
     async def handle(self, message: dict) -> None:
         ref = message.get("ref")
         if message["type"] == "ping":
-            await self.send(text_data=dumps({"type": "pong", "ref": ref, "protocol": PROTOCOL_VERSION}))
+            await self.heartbeat()
+            await self.send(
+                text_data=dumps({"type": "pong", "ref": ref, "protocol": PROTOCOL_VERSION})
+            )
             return
         if message["type"] == "snapshot":
             await self.send_snapshot()
@@ -142,10 +172,15 @@ class GameConsumer(AsyncWebsocketConsumer):
             raise ProtocolError(error.code, error.message, ref) from error
         result = await get_runners().get(self.session.pk).submit(command)
         if result.ok:
-            await self.send(text_data=dumps({"type": "ack", "ref": ref, "command": message["type"]}))
+            await self.send(
+                text_data=dumps({"type": "ack", "ref": ref, "command": message["type"]})
+            )
         else:
             error = dict(result.error)
             await self.send_error(error.pop("code"), error.pop("message"), ref, **error)
+
+    async def heartbeat(self) -> None:
+        """A ping from the client: nothing to record by default."""
 
 
 class HostConsumer(GameConsumer):
@@ -154,10 +189,14 @@ class HostConsumer(GameConsumer):
     async def identify(self, session) -> bool:
         user = self.scope.get("user")
         if user is None or not user.is_authenticated:
-            await self.refuse("not_host", "Connectez-vous pour animer cette partie.", CLOSE_NOT_ALLOWED)
+            await self.refuse(
+                "not_host", "Connectez-vous pour animer cette partie.", CLOSE_NOT_ALLOWED
+            )
             return False
         if session.host_id != user.pk and not user.is_superuser:
-            await self.refuse("not_host", "Cette partie est animée par quelqu'un d'autre.", CLOSE_NOT_ALLOWED)
+            await self.refuse(
+                "not_host", "Cette partie est animée par quelqu'un d'autre.", CLOSE_NOT_ALLOWED
+            )
             return False
         return True
 
@@ -175,7 +214,23 @@ class PlayerConsumer(GameConsumer):
             return False
         self.player_id = player.engine_id
         self.team_id = player.team.key if player.team_id else None
-        await database_sync_to_async(Player.objects.filter(pk=player.pk).update)(
-            last_seen_at=timezone.now()
-        )
         return True
+
+    async def joined(self) -> None:
+        await database_sync_to_async(presence.mark_connected)(int(self.player_id))
+        self.last_heartbeat = time.monotonic()
+        await self.announce_presence(online=True)
+
+    async def left(self) -> None:
+        await database_sync_to_async(presence.mark_disconnected)(int(self.player_id))
+        await self.announce_presence(online=False)
+
+    async def heartbeat(self) -> None:
+        # Throttled: a ping every few seconds from 300 phones must not become 300 writes.
+        if time.monotonic() - self.last_heartbeat >= presence.HEARTBEAT_S:
+            self.last_heartbeat = time.monotonic()
+            await database_sync_to_async(presence.mark_seen)(int(self.player_id))
+
+    async def announce_presence(self, online: bool) -> None:
+        frame = presence.presence_frame(self.player_id, online, self.session.version)
+        await get_hub().publish(self.session.pk, [(HOST, frame)])

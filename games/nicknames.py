@@ -16,12 +16,96 @@ MIN_LENGTH = 2
 # Words a class would not want projected on the board, French and English. Matched on the
 # folded form, also inside longer nicknames ("xxconnardxx"), and through simple leetspeak.
 BLOCKED_WORDS = frozenset(
-    ["con", "conne", "connard", "connasse", "couille", "couilles", "bite", "bites", "zizi", "chatte", "cul", "encule", "enculer", "salope", "salaud", "putain", "pute", "putes", "merde", "merdeux", "batard", "batards", "bordel", "foutre", "branleur", "branleuse", "nique", "niquer", "ntm", "fdp", "pd", "pede", "tapette", "gouine", "negre", "negro", "bougnoule", "youpin", "chinetoque", "bamboula", "nazi", "hitler", "pedo", "pedophile", "viol", "violeur", "suceur", "suceuse", "abruti", "debile", "mongol", "attarde", "grognasse", "pouffiasse", "petasse", "fuck", "fucker", "fucking", "shit", "bitch", "bastard", "asshole", "dick", "cock", "pussy", "cunt", "whore", "slut", "nigger", "nigga", "fag", "faggot", "retard", "rape", "rapist", "porn", "sex", "sexy", "penis", "vagina", "boobs"]
+    [
+        "con",
+        "conne",
+        "connard",
+        "connasse",
+        "couille",
+        "couilles",
+        "bite",
+        "bites",
+        "zizi",
+        "chatte",
+        "cul",
+        "encule",
+        "enculer",
+        "salope",
+        "salaud",
+        "putain",
+        "pute",
+        "putes",
+        "merde",
+        "merdeux",
+        "batard",
+        "batards",
+        "bordel",
+        "foutre",
+        "branleur",
+        "branleuse",
+        "nique",
+        "niquer",
+        "ntm",
+        "fdp",
+        "pd",
+        "pede",
+        "tapette",
+        "gouine",
+        "negre",
+        "negro",
+        "bougnoule",
+        "youpin",
+        "chinetoque",
+        "bamboula",
+        "nazi",
+        "hitler",
+        "pedo",
+        "pedophile",
+        "viol",
+        "violeur",
+        "suceur",
+        "suceuse",
+        "abruti",
+        "debile",
+        "mongol",
+        "attarde",
+        "grognasse",
+        "pouffiasse",
+        "petasse",
+        "fuck",
+        "fucker",
+        "fucking",
+        "shit",
+        "bitch",
+        "bastard",
+        "asshole",
+        "dick",
+        "cock",
+        "pussy",
+        "cunt",
+        "whore",
+        "slut",
+        "nigger",
+        "nigga",
+        "fag",
+        "faggot",
+        "retard",
+        "rape",
+        "rapist",
+        "porn",
+        "sex",
+        "sexy",
+        "penis",
+        "vagina",
+        "boobs",
+    ]
 )
 # Short words are only refused as a whole nickname (or a whole word in it): "con" is inside
 # "confiture" and "pd" inside nothing harmless, but "cul" hides in "calcul".
 SHORT_WORD_LENGTH = 4
-LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
+LEET = str.maketrans(
+    {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"}
+)
 
 ANIMALS = ["Castor", "Renard", "Hibou", "Loutre", "Lynx", "Faucon", "Panda", "Koala", "Tigre"]
 QUALITIES = ["Agile", "Curieux", "Rapide", "Malin", "Précis", "Inventif", "Habile", "Futé"]
@@ -69,9 +153,13 @@ def clean_nickname(raw: str) -> tuple[str, str]:
         raise NicknameError("invalid_nickname", "Ton pseudo doit faire 20 caractères au plus.")
     key = folded(nickname)
     if not key:
-        raise NicknameError("invalid_nickname", "Ton pseudo doit contenir des lettres ou des chiffres.")
+        raise NicknameError(
+            "invalid_nickname", "Ton pseudo doit contenir des lettres ou des chiffres."
+        )
     if is_offensive(nickname):
-        raise NicknameError("offensive_nickname", "Ce pseudo n'est pas accepté. Choisis-en un autre.")
+        raise NicknameError(
+            "offensive_nickname", "Ce pseudo n'est pas accepté. Choisis-en un autre."
+        )
     return nickname, key[:24]
 
 

@@ -94,7 +94,11 @@ class Player(models.Model):
         Team, null=True, blank=True, on_delete=models.SET_NULL, related_name="members"
     )
     joined_at = models.DateTimeField(auto_now_add=True)
+    # Presence: refreshed by the phone's socket (connect, heartbeat), and `disconnected_at`
+    # set when it closes. A process that dies runs no disconnect handler, so a player is
+    # also shown offline once `last_seen_at` is older than presence.STALE_AFTER_S.
     last_seen_at = models.DateTimeField(null=True, blank=True)
+    disconnected_at = models.DateTimeField(null=True, blank=True)
     kicked = models.BooleanField(default=False)
 
     class Meta:

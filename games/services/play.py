@@ -17,6 +17,7 @@ from ..engine.commands import Answer as AnswerCommand
 from ..engine.commands import Kick, Submit
 from ..models import Answer, Attempt, GameSession, Player
 from ..rules import rules_for
+from .loaded import remember_state, spec_of, state_of
 from .messages import Outgoing, outgoing_for
 
 
@@ -43,7 +44,11 @@ class BatchOutcome:
 def _lock(session_id: int) -> GameSession:
     # SQLite's IMMEDIATE transactions already serialise writers; PostgreSQL needs the row lock.
     try:
-        return GameSession.objects.select_for_update().get(pk=session_id, ended_at__isnull=True)
+        return (
+            GameSession.objects.select_for_update()
+            .defer("spec", "state")  # parsed copies are cached by version (loaded.py)
+            .get(pk=session_id, ended_at__isnull=True)
+        )
     except GameSession.DoesNotExist as exc:
         raise SessionClosed(session_id) from exc
 
@@ -78,8 +83,8 @@ def apply_commands(session_id: int, commands: list[Command], now_ms: int) -> Bat
     with transaction.atomic():
         session = _lock(session_id)
         rules = rules_for(session.kind)
-        spec = rules.load_spec(session.spec)
-        state = rules.load_state(session.state)
+        spec = spec_of(session)
+        state = state_of(session)
         results, events_by_version, answers, attempts = [], [], [], []
         kicked = []
         team_ids = None  # loaded on the first code submission of the batch
@@ -123,6 +128,7 @@ def apply_commands(session_id: int, commands: list[Command], now_ms: int) -> Bat
             update_fields.append("ended_at")
             outcome.ended = True
         session.save(update_fields=update_fields)
+        transaction.on_commit(lambda: remember_state(session_id, state))
         outcome.changed = True
         outcome.next_deadline_ms = session.next_deadline_ms
         return outcome

@@ -92,7 +92,10 @@ def join_session(session: GameSession, raw_nickname: str) -> Joined:
         try:
             with transaction.atomic():
                 player = Player.objects.create(
-                    session=session, nickname=nickname, nickname_key=key, token_hash=token_hash(token)
+                    session=session,
+                    nickname=nickname,
+                    nickname_key=key,
+                    token_hash=token_hash(token),
                 )
         except IntegrityError as error:
             raise JoinRefused(

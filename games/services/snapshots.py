@@ -4,16 +4,25 @@ from __future__ import annotations
 
 from ..models import GameSession
 from ..rules import rules_for
+from .loaded import spec_of, state_of
 from .messages import dumps
+from .presence import online_players
 
 
 def snapshot_frame(
     session: GameSession, role: str, *, player_id: str | None, team_id: str | None, now_ms: int
 ) -> str:
     rules = rules_for(session.kind)
-    spec = rules.load_spec(session.spec)
-    state = rules.load_state(session.state)
-    view = rules.snapshot(spec, state, role, player_id=player_id, team_id=team_id, now_ms=now_ms)
+    view = rules.snapshot(
+        spec_of(session),
+        state_of(session),
+        role,
+        player_id=player_id,
+        team_id=team_id,
+        now_ms=now_ms,
+    )
+    if role == "host":
+        view = {**view, "presence": online_players(session.pk)}
     return dumps(
         {
             "type": "snapshot",
@@ -28,5 +37,5 @@ def snapshot_frame(
 def load_snapshot(
     session_id: int, role: str, *, player_id: str | None, team_id: str | None, now_ms: int
 ) -> str:
-    session = GameSession.objects.get(pk=session_id)
+    session = GameSession.objects.defer("spec", "state").get(pk=session_id)
     return snapshot_frame(session, role, player_id=player_id, team_id=team_id, now_ms=now_ms)

@@ -1,22 +1,18 @@
 """The student's side: type the PIN, choose a nickname, then the phone shell of the game.
 
-No account: a phone is recognised by the HttpOnly cookie holding its resume token. No IP
-address is stored: wrong PINs are counted in the cache under a salted hash of the address,
-for one minute, to slow down anyone trying every PIN.
+No account: a phone is recognised by the HttpOnly cookie holding its resume token. Wrong PINs
+are throttled (games/throttle.py) without storing any address.
 """
 
 from __future__ import annotations
 
-import hashlib
-
 from django import forms
-from django.conf import settings
-from django.core.cache import cache
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
+from .. import throttle
 from ..consumers import player_cookie
 from ..live.publish import publish_sync
 from ..models import GameSession
@@ -27,10 +23,6 @@ from ..services.play import SessionClosed
 from ..services.sessions import JoinRefused, join_session, open_session, player_for_token
 from .screens import initial_snapshot, screen_texts, socket_path
 
-# A class behind one school router shares an address: only wrong PINs are counted, and
-# generously, so that thirty students mistyping now and then never lock each other out.
-PIN_MISSES_PER_MINUTE = 20
-PIN_MISS_WINDOW_S = 60
 PLAYER_COOKIE_MAX_AGE_S = 24 * 60 * 60
 PLAYABLE_KINDS = (GameKind.QUIZ, GameKind.PARCOURS)
 
@@ -66,27 +58,19 @@ class NicknameForm(forms.Form):
     )
 
 
-# -- wrong-PIN throttle -------------------------------------------------------------------
+# -- wrong-PIN throttle (games/throttle.py) ----------------------------------------------
 
 
-def _misses_key(request) -> str:
-    address = request.META.get("REMOTE_ADDR", "")
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}|{address}".encode()).hexdigest()[:32]
-    return f"games:pin-misses:{digest}"
+def client_address(request) -> str:
+    return request.META.get("REMOTE_ADDR", "")
 
 
 def too_many_misses(request) -> bool:
-    return cache.get(_misses_key(request), 0) >= PIN_MISSES_PER_MINUTE
+    return throttle.too_many_misses(client_address(request))
 
 
 def record_miss(request) -> None:
-    key = _misses_key(request)
-    # add() starts the window only once: the count expires a minute after the first miss.
-    cache.add(key, 0, timeout=PIN_MISS_WINDOW_S)
-    try:
-        cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        cache.set(key, 1, timeout=PIN_MISS_WINDOW_S)
+    throttle.record_miss(client_address(request))
 
 
 def find_game(request, pin: str) -> GameSession | None:

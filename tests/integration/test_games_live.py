@@ -29,6 +29,15 @@ def contains_key(value, key) -> bool:
     return False
 
 
+@pytest.fixture(autouse=True)
+def fresh_throttle():
+    from django.core.cache import cache
+
+    cache.clear()  # wrong-PIN counts live in the cache, shared by every test
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def quiz_session(db):
     teacher = make_teacher()
@@ -193,4 +202,31 @@ async def test_the_deadline_reveals_the_question(quiz_session, monkeypatch):
     revealed = await receive_until(tom, "question_revealed", timeout=5)
     assert revealed["data"]["index"] == 0
     for communicator in (host, lea, tom):
+        await communicator.disconnect()
+
+
+async def test_guessing_pins_over_the_websocket_is_throttled(quiz_session):
+    from games.throttle import PIN_MISSES_PER_MINUTE
+
+    for _ in range(PIN_MISSES_PER_MINUTE):
+        assert (await receive(await connect("/ws/jeu/000000/joueur/")))["code"] == "unknown_pin"
+    _teacher, session = quiz_session
+    blocked = await connect(f"/ws/jeu/{session.pin}/joueur/")
+    assert (await receive(blocked))["code"] == "too_many_tries"
+
+
+async def test_the_host_sees_phones_come_and_go(quiz_session):
+    host, (lea, tom), players = await setup_class(quiz_session)
+    await lea.disconnect()
+    gone = await receive_until(host, "presence")
+    while gone["data"]["online"]:  # the connections of setup_class come first
+        gone = await receive_until(host, "presence")
+    assert gone["data"] == {"player_id": players[0].player.engine_id, "online": False}
+    again = await connect_player(quiz_session[1], players[0])
+    back = await receive_until(host, "presence")
+    assert back["data"]["online"] is True
+    await send(host, {"type": "snapshot"})
+    snapshot = await receive_until(host, "snapshot")
+    assert set(snapshot["data"]["presence"].values()) == {True}
+    for communicator in (host, again, tom):
         await communicator.disconnect()

@@ -25,7 +25,7 @@ from games.live.groups import session_group
 from games.models import Answer, GameSession, Player
 from games.services.clock import now_ms
 from games.services.play import apply_commands
-from games.views.play import PIN_MISSES_PER_MINUTE
+from games.throttle import PIN_MISSES_PER_MINUTE
 from tests.support.games import join, launch_quiz, make_teacher
 
 pytestmark = pytest.mark.django_db

@@ -1,0 +1,48 @@
+"""Which phones are connected, as the host screen shows it.
+
+The truth is in the database (`Player.last_seen_at`, `Player.disconnected_at`), so a host
+screen served by another process, or reloaded, sees the same thing.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from ..models import Player
+from .messages import dumps
+
+# A phone's socket refreshes last_seen_at at least this often while it is open...
+HEARTBEAT_S = 20
+# ...so a player not seen for this long is offline even if no disconnect was recorded.
+STALE_AFTER_S = 60
+
+
+def mark_connected(player_id: int) -> None:
+    Player.objects.filter(pk=player_id).update(last_seen_at=timezone.now(), disconnected_at=None)
+
+
+def mark_seen(player_id: int) -> None:
+    Player.objects.filter(pk=player_id).update(last_seen_at=timezone.now())
+
+
+def mark_disconnected(player_id: int) -> None:
+    Player.objects.filter(pk=player_id).update(disconnected_at=timezone.now())
+
+
+def online_players(session_id: int) -> dict[str, bool]:
+    fresh = timezone.now() - timedelta(seconds=STALE_AFTER_S)
+    rows = Player.objects.filter(session_id=session_id, kicked=False).values_list(
+        "pk", "last_seen_at", "disconnected_at"
+    )
+    return {
+        str(pk): bool(seen and seen >= fresh and disconnected is None)
+        for pk, seen, disconnected in rows
+    }
+
+
+def presence_frame(player_id: str, online: bool, version: int) -> str:
+    return dumps(
+        {"type": "presence", "v": version, "data": {"player_id": player_id, "online": online}}
+    )
