@@ -62,6 +62,7 @@ def screen_texts() -> dict[str, str]:
         # host
         "players_joined": _("Joueurs connectés : %(count)s"),
         "no_player_yet": _("En attente des joueurs…"),
+        "offline": _("déconnecté"),
         "kick": _("Retirer"),
         "kick_label": _("Retirer %(nickname)s de la partie"),
         "kick_confirm": _("Retirer %(nickname)s de la partie ?"),

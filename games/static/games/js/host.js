@@ -47,6 +47,11 @@ const socket = new GameSocket(root.dataset.socket, {
   },
 });
 
+// A phone that slept or lost the network shows greyed until it comes back (same player).
+function isOnline(player) {
+  return (view.presence ?? {})[player.player_id] !== false;
+}
+
 function activePlayers() {
   return (view.players ?? []).filter((player) => player.active);
 }
@@ -60,6 +65,10 @@ const EVENTS = {
     }
     view.player_count = data.player_count;
     if (view.phase !== "lobby") return false; // nothing on screen shows the list
+  },
+  presence(data) {
+    view.presence = { ...(view.presence ?? {}), [data.player_id]: data.online };
+    if (view.phase !== "lobby") return false;
   },
   player_left(data) {
     for (const player of view.players ?? []) {
@@ -156,8 +165,9 @@ function lobby() {
             players.map((player) =>
               h(
                 "li",
-                { class: "host-player" },
+                { class: isOnline(player) ? "host-player" : "host-player host-player--offline" },
                 h("span", { class: "host-player__name" }, player.nickname),
+                isOnline(player) ? null : h("span", { class: "host-player__status" }, ` (${t("offline")})`),
                 commandButton(t("kick"), { type: "kick", player_id: player.player_id }, {
                   confirmText: t("kick_confirm", { nickname: player.nickname }),
                   name: t("kick_label", { nickname: player.nickname }),
