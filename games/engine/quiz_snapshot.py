@@ -69,7 +69,7 @@ def snapshot(
         ]
         if state.phase == "question":
             view["answered"] = len(state.answers)
-            view["expected"] = len(state.eligible_ids(state.question_index))
+            view["expected"] = state.expected_count
         if state.phase == "finished":
             view["ranking"] = quiz_report.ranking(state)
         return view

@@ -41,10 +41,11 @@ def manage(*args: str, env: dict[str, str], log: Path) -> None:
         raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{log.read_text()[-4000:]}")
 
 
-def prepare_database(env: dict[str, str], log: Path) -> None:
+def prepare_database(env: dict[str, str], log: Path, *, demo: bool = True) -> None:
     manage("migrate", "--noinput", env=env, log=log)
-    manage("load_demo", env=env, log=log)
-    manage("ensure_admin", env=env, log=log)
+    if demo:
+        manage("load_demo", env=env, log=log)
+        manage("ensure_admin", env=env, log=log)
 
 
 @dataclass

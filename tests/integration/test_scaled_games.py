@@ -1,0 +1,76 @@
+"""Two daphne workers on PostgreSQL and Redis play one quiz: phones spread over both.
+
+The channel layer (Redis pub/sub) carries each broadcast once per process; each process
+delivers it to its own sockets. Commands from either process serialise on the session row.
+"""
+
+import asyncio
+
+import pytest
+
+from tests.support.games import CHOICE, TRUE_FALSE
+from tests.support.live_server import LiveServer, prepare_database, server_env
+from tests.support.requirements import skip_or_fail
+from tests.support.scripted import create_class_on
+from tests.support.services import (
+    REDIS_URL,
+    postgres_available,
+    redis_available,
+    scratch_postgres_database,
+)
+from tests.support.ws_clients import Screen, host_url, player_url
+
+pytestmark = pytest.mark.services
+
+SPEC = {"title": "Deux serveurs", "kind": "quiz", "questions": [CHOICE, TRUE_FALSE]}
+NICKNAMES = ["Léa", "Tom", "Inès", "Noé"]
+
+
+@pytest.fixture(scope="module")
+def workers(tmp_path_factory):
+    for problem in (postgres_available(), redis_available()):
+        if problem:
+            skip_or_fail(problem, "REQUIRE_SERVICES")
+    workdir = tmp_path_factory.mktemp("workers")
+    with scratch_postgres_database() as database_url:
+        env = server_env(database_url, REDIS_URL=REDIS_URL, REDIS_PREFIX="mej-test")
+        prepare_database(env, workdir / "prepare.log", demo=False)
+        first = LiveServer(env=env, workdir=workdir).start()
+        second = LiveServer(env=env, workdir=workdir).start()
+        yield first, second
+        first.stop()
+        second.stop()
+
+
+def test_a_quiz_played_across_two_workers(workers):
+    first, second = workers
+    klass = create_class_on(first.env, SPEC, NICKNAMES)
+    pin = klass["pin"]
+
+    async def play():
+        host = await Screen.open(host_url(first.ws_url, pin), klass["host_cookie"])
+        phones = []
+        for index, player in enumerate(klass["players"]):
+            server = (first, second)[index % 2]  # half the class on each worker
+            phones.append(await Screen.open(player_url(server.ws_url, pin), player["cookie"]))
+        for screen in (host, *phones):
+            assert (await screen.receive())["type"] == "snapshot"
+
+        await host.send({"type": "start"})
+        opened = [await phone.until("question_opened") for phone in phones]
+        assert {message["seq"] for message in opened} == {1}
+        for index, phone in enumerate(phones):
+            await phone.send({"type": "answer", "q": 0, "answer": [0 if index % 2 else 1]})
+            assert (await phone.until("ack"))["type"] == "ack"
+        revealed = [await phone.until("question_revealed") for phone in phones]
+        assert {message["seq"] for message in revealed} == {2}
+        counts = (await host.until("question_revealed"))["data"]
+        # A second answer from a phone on the other worker is still refused: one per player.
+        await phones[1].send({"type": "answer", "q": 0, "answer": [0]})
+        assert (await phones[1].until("error"))["code"] in {"question_closed", "already_answered"}
+        for screen in (host, *phones):
+            await screen.close()
+        return counts
+
+    reveal = asyncio.run(play())
+    assert reveal["distribution"]["counts"] == [2, 2, 0]

@@ -1,0 +1,45 @@
+"""Websocket screens for tests against a real daphne (the `websockets` library)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+import websockets
+
+ORIGIN = "http://localhost"
+
+
+class Screen:
+    def __init__(self, socket):
+        self.socket = socket
+
+    @classmethod
+    async def open(cls, url: str, cookie: str) -> Screen:
+        socket = await websockets.connect(
+            url, origin=ORIGIN, additional_headers={"Cookie": cookie}, open_timeout=10
+        )
+        return cls(socket)
+
+    async def send(self, message: dict) -> None:
+        await self.socket.send(json.dumps(message))
+
+    async def receive(self, timeout: float = 10) -> dict:
+        return json.loads(await asyncio.wait_for(self.socket.recv(), timeout))
+
+    async def until(self, message_type: str, timeout: float = 10) -> dict:
+        while True:
+            message = await self.receive(timeout)
+            if message["type"] == message_type:
+                return message
+
+    async def close(self) -> None:
+        await self.socket.close()
+
+
+def host_url(ws_base: str, pin: str) -> str:
+    return f"{ws_base}/ws/jeu/{pin}/hote/"
+
+
+def player_url(ws_base: str, pin: str) -> str:
+    return f"{ws_base}/ws/jeu/{pin}/joueur/"
