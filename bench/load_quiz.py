@@ -29,7 +29,6 @@ import json
 import os
 import platform
 import secrets
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -125,7 +124,6 @@ class Environment:
     def drop(self):
         if self.pg_name:
             import psycopg
-
             from django.db import connections
 
             connections.close_all()
@@ -138,26 +136,12 @@ def prepare_session(players: int):
     import django
 
     django.setup()
-    from django.contrib.auth import get_user_model
-    from django.contrib.sessions.backends.db import SessionStore
+    from tests.support.scripted import create_class
 
-    from games.consumers import player_cookie
-    from games.services.sessions import join_session, launch_session
-
-    user = get_user_model().objects.create_user(username=f"bench{secrets.token_hex(3)}")
-    store = SessionStore()
-    store["_auth_user_id"] = str(user.pk)
-    store["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
-    store["_auth_user_hash"] = user.get_session_auth_hash()
-    store.create()
-    session = launch_session(kind="quiz", spec=quiz_spec(), host=user)
-    cookies = []
     started = time.perf_counter()
-    for number in range(players):
-        joined = join_session(session, f"Joueur {number + 1}")
-        cookies.append(f"{player_cookie(session.pk)}={joined.token}")
+    klass = create_class(quiz_spec(), [f"Joueur {n + 1}" for n in range(players)])
     join_service_ms = (time.perf_counter() - started) * 1000 / max(players, 1)
-    return session, f"sessionid={store.session_key}", cookies, join_service_ms
+    return klass, join_service_ms
 
 
 def start_servers(env: Environment, count: int) -> list[tuple[subprocess.Popen, int]]:
@@ -166,7 +150,16 @@ def start_servers(env: Environment, count: int) -> list[tuple[subprocess.Popen, 
         port = free_port()
         log = (env.workdir / f"daphne-{port}.log").open("w")
         process = subprocess.Popen(  # noqa: S603
-            [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port), "cms.asgi:application"],
+            [
+                sys.executable,
+                "-m",
+                "daphne",
+                "-b",
+                "127.0.0.1",
+                "-p",
+                str(port),
+                "cms.asgi:application",
+            ],
             cwd=ROOT,
             env=env.env,
             stdout=log,
@@ -188,14 +181,15 @@ def start_servers(env: Environment, count: int) -> list[tuple[subprocess.Popen, 
     return servers
 
 
-async def play(pin: str, host_cookie: str, cookies: list[str], ports: list[int]) -> dict:
+async def play(
+    pin: str, host_cookie: str, cookies: list[str], ports: list[int], on_connected
+) -> dict:
     import websockets
 
     origin = "http://localhost"
     results = {"join": [], "broadcast": [], "ack": [], "sent": 0, "acked": 0, "errors": []}
     opened_at: dict[int, float] = {}
     all_opened = {i: asyncio.Event() for i in range(QUESTIONS)}
-    finished = asyncio.Event()
     counts = {i: 0 for i in range(QUESTIONS)}
 
     async def phone(index: int, cookie: str):
@@ -259,11 +253,8 @@ async def play(pin: str, host_cookie: str, cookies: list[str], ports: list[int])
         max_queue=None,
     ) as host:
         await host.recv()  # snapshot
-        results["memory_probe"] = True
         await asyncio.sleep(0.5)
-        results["rss_point"] = time.perf_counter()
-        yield_rss.set()
-        await rss_taken.wait()
+        on_connected(results)  # every phone and the host are in: measure the server
         for q in range(QUESTIONS):
             opened_at[q] = time.perf_counter()
             await host.send(json.dumps({"type": "start" if q == 0 else "next"}))
@@ -277,33 +268,27 @@ async def play(pin: str, host_cookie: str, cookies: list[str], ports: list[int])
     return results
 
 
-yield_rss = None
-rss_taken = None
-
-
 async def run_play(pin, host_cookie, cookies, servers):
-    global yield_rss, rss_taken
-    yield_rss, rss_taken = asyncio.Event(), asyncio.Event()
+    def measure_memory(results):
+        results["rss_connected_kib"] = sum(rss_kib(process.pid) for process, _ in servers)
+
     ports = [port for _, port in servers]
-    task = asyncio.create_task(play(pin, host_cookie, cookies, ports))
-    await yield_rss.wait()
-    rss = sum(rss_kib(process.pid) for process, _ in servers)
-    rss_taken.set()
-    results = await task
-    results["rss_connected_kib"] = rss
-    return results
+    return await play(pin, host_cookie, cookies, ports, measure_memory)
 
 
 def run(players: int, scaled: bool) -> dict:
     with tempfile.TemporaryDirectory(prefix="mej-bench-") as tmp:
         env = Environment(scaled, Path(tmp))
         try:
-            session, host_cookie, cookies, join_service_ms = prepare_session(players)
+            klass, join_service_ms = prepare_session(players)
+            cookies = [player["cookie"] for player in klass["players"]]
             servers = start_servers(env, 2 if scaled else 1)
             try:
                 time.sleep(0.5)
                 idle_rss = sum(rss_kib(process.pid) for process, _ in servers)
-                results = asyncio.run(run_play(session.pin, host_cookie, cookies, servers))
+                results = asyncio.run(
+                    run_play(klass["pin"], klass["host_cookie"], cookies, servers)
+                )
             finally:
                 for process, _ in servers:
                     process.terminate()
@@ -312,9 +297,9 @@ def run(players: int, scaled: bool) -> dict:
 
             from games.models import Answer
 
-            rows = Answer.objects.filter(session=session).count()
+            rows = Answer.objects.filter(session_id=klass["session_id"]).count()
             duplicates = (
-                Answer.objects.filter(session=session)
+                Answer.objects.filter(session_id=klass["session_id"])
                 .values("player", "question_index")
                 .annotate(n=Count("id"))
                 .filter(n__gt=1)
@@ -335,11 +320,19 @@ def run(players: int, scaled: bool) -> dict:
 
 
 def report(results: dict) -> None:
-    mode = "scaled (2 daphne, PostgreSQL, Redis pub/sub)" if results["scaled"] else "embedded (1 daphne, SQLite, in-memory layer)"
+    mode = (
+        "scaled (2 daphne, PostgreSQL, Redis pub/sub)"
+        if results["scaled"]
+        else "embedded (1 daphne, SQLite, in-memory layer)"
+    )
     lost = results["expected"] - min(results["acked"], results["rows"])
     print(f"\n== N = {results['players']} phones, {QUESTIONS} questions, {mode}")
-    print(f"join (socket open -> snapshot): {summary(results['join'])}; all joined in {results['join_all_s']:.2f} s")
-    print(f"join service (nickname -> player row + engine join): {results['join_service_ms']:.1f} ms per player")
+    print(
+        f"join (socket open -> snapshot): {summary(results['join'])}; all joined in {results['join_all_s']:.2f} s"
+    )
+    print(
+        f"join service (nickname -> player row + engine join): {results['join_service_ms']:.1f} ms per player"
+    )
     print(f"broadcast (next -> question on phone): {summary(results['broadcast'])}")
     print(f"answer ack: {summary(results['ack'])}")
     print(
@@ -355,7 +348,9 @@ def main() -> None:
     parser.add_argument("--players", type=int, nargs="+", default=[30, 300])
     parser.add_argument("--scaled", action="store_true")
     args = parser.parse_args()
-    print(f"machine: {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}")
+    print(
+        f"machine: {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}"
+    )
     print(f"command: {' '.join([Path(sys.executable).name, *sys.argv])}")
     for players in args.players:
         report(run(players, args.scaled))
