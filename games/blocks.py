@@ -46,6 +46,34 @@ def metier_entry(metier) -> dict[str, Any]:
     return {"id": str(metier.pk), "title": metier.title, "url": metier.get_url() or ""}
 
 
+def metier_entries(metiers) -> list[dict[str, Any]]:
+    """The published fiches of a chooser list, once each, in the editor's order."""
+    entries, seen = [], set()
+    for metier in metiers:
+        if metier is not None and metier.live and metier.pk not in seen:
+            seen.add(metier.pk)
+            entries.append(metier_entry(metier))
+    return entries
+
+
+def raise_on_fields(struct_block: blocks.StructBlock, errors: dict[str, list[str]]) -> None:
+    """Raise `errors` ({field name: messages}) on the fields of `struct_block`, if any."""
+    if errors:
+        raise blocks.StructBlockValidationError(
+            block_errors={
+                name: field_error(struct_block.child_blocks[name], messages)
+                for name, messages in errors.items()
+            }
+        )
+
+
+def field_error(block: blocks.Block, messages: list[str]) -> ValidationError:
+    if isinstance(block, blocks.ListBlock):
+        # A list shows errors about the whole list above its items.
+        return ListBlockValidationError(non_block_errors=ErrorList(messages))
+    return ValidationError(messages)
+
+
 def image_entry(image) -> dict[str, Any] | None:
     if image is None:
         return None
@@ -131,13 +159,7 @@ class QuestionBlock(blocks.StructBlock):
 
     def to_engine(self, value, question_id: str, *, with_media: bool = True) -> dict[str, Any]:
         """The engine's question dict. Without media, nothing is looked up or rendered."""
-        metiers = []
-        if with_media:
-            seen = set()
-            for metier in value["metiers"]:
-                if metier is not None and metier.live and metier.pk not in seen:
-                    seen.add(metier.pk)
-                    metiers.append(metier_entry(metier))
+        metiers = metier_entries(value["metiers"]) if with_media else []
         return {
             "id": question_id,
             "kind": self.kind,
@@ -185,23 +207,12 @@ class QuestionBlock(blocks.StructBlock):
             problems = [error.message]
         for problem in problems:
             errors.setdefault(self.field_for(problem), []).append(problem)
-        if errors:
-            raise blocks.StructBlockValidationError(
-                block_errors={
-                    name: self.field_error(name, messages) for name, messages in errors.items()
-                }
-            )
+        raise_on_fields(self, errors)
         return value
 
     def field_for(self, problem: str) -> str:
         """Which field an engine problem is about: the answers, unless it names another."""
         return self.answers_field
-
-    def field_error(self, name: str, messages: list[str]) -> ValidationError:
-        if isinstance(self.child_blocks[name], blocks.ListBlock):
-            # A list shows errors about the whole list above its items.
-            return ListBlockValidationError(non_block_errors=ErrorList(messages))
-        return ValidationError(messages)
 
 
 class ChoiceQuestionBlock(QuestionBlock):

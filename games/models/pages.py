@@ -16,6 +16,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -24,6 +25,7 @@ from wagtail.search import index
 
 from ..blocks import QuestionsBlock, metier_entry
 from ..engine import EngineError, QuizSpec, parcours_questions
+from ..rules import rules_for
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 
@@ -35,7 +37,7 @@ class GameIndexPage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
     parent_page_types = ["cms.HomePage"]
-    subpage_types = ["games.QuizPage", "games.ParcoursPage"]
+    subpage_types = ["games.QuizPage", "games.ParcoursPage", "games.EscapeGamePage"]
     max_count = 1
     template = "pages/game_index_page.html"
 
@@ -54,9 +56,65 @@ class GamePageForm(WagtailAdminPageForm):
         # the questions were refused, their errors say it all: the page-level check (which
         # would see no question at all) waits for the next attempt.
         self.instance.playability_deferred = self.is_deferred_validation or self.has_error(
-            "questions"
+            self.instance.game_field
         )
         return cleaned_data
+
+
+class PlayableGame:
+    """What every game page shares, whatever its engine: the admin form that checks the game
+    before publishing, the fiches it leads to, and the « Lancer » button for hosts.
+
+    A page sets `game_kind` (a kind of games.rules), `game_field` (its StreamField, whose
+    blocks report their own problems on their fields), `game_spec()`, and
+    `game_level_problems()`: the engine's problems no block can show.
+    """
+
+    game_kind = ""
+    game_field = ""
+    base_form_class = GamePageForm
+    # Set by the admin form for a draft save: see GamePageForm.
+    playability_deferred = False
+
+    def game_spec(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def game_level_problems(self) -> list[str]:
+        raise NotImplementedError
+
+    def game_problems(self) -> list[str]:
+        """Every problem that keeps this game from being played, as `launch_session` sees it."""
+        try:
+            return rules_for(self.game_kind).load_spec(self.game_spec()).problems()
+        except EngineError as error:
+            return [error.message]
+
+    def metiers_en_jeu(self) -> list:
+        """The published fiches the game leads to, once each, in order of appearance."""
+        found = {}
+        for child in getattr(self, self.game_field):
+            for metier in child.value["metiers"]:
+                if metier is not None and metier.live:
+                    found.setdefault(metier.pk, metier)
+        return list(found.values())
+
+    def clean(self):
+        super().clean()
+        if self.playability_deferred:
+            return
+        try:
+            problems = self.game_level_problems()
+        except EngineError as error:
+            problems = [error.message]
+        if problems:
+            raise ValidationError({self.game_field: problems})
+
+    def get_context(self, request, *args, **kwargs):
+        from ..permissions import can_host
+
+        context = super().get_context(request, *args, **kwargs)
+        context["can_host"] = can_host(request.user)
+        return context
 
 
 def game_level_problems(spec: QuizSpec) -> list[str]:
@@ -73,7 +131,7 @@ def game_level_problems(spec: QuizSpec) -> list[str]:
     return [problem for problem in spec.problems() if problem not in own]
 
 
-class GamePage(Page):
+class GamePage(PlayableGame, Page):
     """What a quiz and a parcours share: an introduction, questions, a spec for the engine."""
 
     introduction = models.TextField(
@@ -89,14 +147,11 @@ class GamePage(Page):
         help_text=_("Dans l'ordre du jeu. Chaque question mène à au moins une fiche métier."),
     )
 
-    base_form_class = GamePageForm
     parent_page_types = ["games.GameIndexPage"]
     subpage_types = []
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
 
-    game_kind = ""
-    # Set by the admin form for a draft save: see GamePageForm.
-    playability_deferred = False
+    game_field = "questions"
 
     class Meta:
         abstract = True
@@ -109,38 +164,13 @@ class GamePage(Page):
             "questions": self.questions.stream_block.to_engine(self.questions),
         }
 
-    def game_problems(self) -> list[str]:
-        try:
-            return QuizSpec.from_dict(self.game_spec()).problems()
-        except EngineError as error:
-            return [error.message]
+    def game_level_problems(self) -> list[str]:
+        return game_level_problems(QuizSpec.from_dict(self.game_spec()))
 
-    def metiers_en_jeu(self) -> list:
-        """The published fiches the questions lead to, once each, in order of appearance."""
-        found = {}
-        for child in self.questions:
-            for metier in child.value["metiers"]:
-                if metier is not None and metier.live:
-                    found.setdefault(metier.pk, metier)
-        return list(found.values())
-
-    def clean(self):
-        super().clean()
-        if self.playability_deferred:
-            return
-        try:
-            problems = game_level_problems(QuizSpec.from_dict(self.game_spec()))
-        except EngineError as error:
-            problems = [error.message]
-        if problems:
-            raise ValidationError({"questions": problems})
-
-    def get_context(self, request, *args, **kwargs):
-        from ..permissions import can_host
-
-        context = super().get_context(request, *args, **kwargs)
-        context["can_host"] = can_host(request.user)
-        return context
+    def taille_du_jeu(self) -> str:
+        """For the list of games: how long the game is."""
+        nombre = len(self.questions)
+        return ngettext("%(nombre)s question", "%(nombre)s questions", nombre) % {"nombre": nombre}
 
 
 class QuizPage(GamePage):

@@ -22,7 +22,7 @@ from cms.demo import ensure_home_page
 from cms.models import HomePage, StandardPage
 from games.blocks import QuestionsBlock
 from games.engine import QuizSpec
-from games.models import GameIndexPage, GameSession, ParcoursPage, QuizPage
+from games.models import EscapeGamePage, GameIndexPage, GameSession, ParcoursPage, QuizPage
 from games.permissions import TEACHERS_GROUP, can_host, ensure_teachers_group
 from games.wagtail_hooks import launch_header_button, launch_listing_button
 from tests.support import metiers_factories as f
@@ -108,7 +108,7 @@ class TestWhereGamesLive(WagtailPageTestCase):
         assert not GameIndexPage.can_create_at(ensure_home_page())
 
     def test_quizzes_and_parcours_live_under_the_games_index_only(self):
-        self.assertAllowedSubpageTypes(GameIndexPage, {QuizPage, ParcoursPage})
+        self.assertAllowedSubpageTypes(GameIndexPage, {QuizPage, ParcoursPage, EscapeGamePage})
         for game in (QuizPage, ParcoursPage):
             self.assertCanNotCreateAt(HomePage, game)
             self.assertAllowedSubpageTypes(game, set())
