@@ -48,7 +48,9 @@ def database_config(default_sqlite_path: Path) -> dict:
         else {"ENGINE": "django.db.backends.sqlite3", "NAME": str(default_sqlite_path)}
     )
     if config["ENGINE"] == "django.db.backends.sqlite3":
-        config["CONN_MAX_AGE"] = 0
+        # Kept open: the game engine's database thread would otherwise reopen the file and
+        # replay the PRAGMAs below for every batch of answers.
+        config["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 60)
         config["OPTIONS"] = {
             "transaction_mode": "IMMEDIATE",
             "timeout": 20,

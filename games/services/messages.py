@@ -28,6 +28,24 @@ def frame(event_type: str, data: dict, *, version: int, seq: int | None = None) 
     return dumps(message)
 
 
+# Host-only counters where only the latest value matters: when a batch applies 300 answers,
+# the class screen needs the last "answer_count", not 300 of them.
+LATEST_ONLY = frozenset({"answer_count"})
+
+
+def coalesce(events: list[tuple[int, Event]]) -> list[tuple[int, Event]]:
+    """Drop events superseded later in the same batch (same type and audience)."""
+    last = {}
+    for position, (_, event) in enumerate(events):
+        if event.type in LATEST_ONLY:
+            last[(event.type, event.audience)] = position
+    return [
+        (version, event)
+        for position, (version, event) in enumerate(events)
+        if event.type not in LATEST_ONLY or last[(event.type, event.audience)] == position
+    ]
+
+
 def outgoing_for(events: list[Event], version: int, seq: int) -> tuple[list[Outgoing], int]:
     """Frames for a transition's events, and the broadcast sequence after them.
 

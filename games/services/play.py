@@ -18,7 +18,7 @@ from ..engine.commands import Kick, Submit
 from ..models import Answer, Attempt, GameSession, Player
 from ..rules import rules_for
 from .loaded import remember_state, spec_of, state_of
-from .messages import Outgoing, outgoing_for
+from .messages import Outgoing, coalesce, outgoing_for
 
 
 class SessionClosed(Exception):
@@ -103,12 +103,12 @@ def apply_commands(session_id: int, commands: list[Command], now_ms: int) -> Bat
                     team_ids = dict(session.teams.values_list("key", "pk"))
                 attempts.append(_attempt_row(session, team_ids, command, transition.events))
             state = transition.state
-            events_by_version.append((state.version, transition.events))
+            events_by_version.extend((state.version, event) for event in transition.events)
             results.append(CommandResult(ok=True))
 
         frames, seq = [], session.broadcast_seq
-        for version, events in events_by_version:
-            new_frames, seq = outgoing_for(events, version, seq)
+        for version, event in coalesce(events_by_version):
+            new_frames, seq = outgoing_for([event], version, seq)
             frames.extend(new_frames)
         outcome = BatchOutcome(results=results, frames=frames, version=state.version)
         if state.version == session.version:
