@@ -1,5 +1,6 @@
 """Demo content of the games: the « Jeux » index, a quiz and a parcours for each demo objet,
-the teachers' group and a demo teacher account.
+the escape game « Panne à l'usine » (games.demo_escape), the teachers' group and a demo
+teacher account.
 
 Built by code, idempotent: a page is found by its slug and created only when missing (an
 editor's changes are kept); the account is created once. Runs after metiers.demo, whose fiches
@@ -16,6 +17,7 @@ from cms.accounts import create_account_once
 from cms.models import HomePage
 from metiers.models import MetierPage, ObjetPage
 
+from . import demo_escape
 from .blocks import QuestionsBlock
 from .models import GameIndexPage, ParcoursPage, QuizPage
 from .permissions import ensure_teachers_group
@@ -380,6 +382,8 @@ def load(stdout=None) -> None:
             questions=quiz_stream(quiz, metiers),
         )
         created += [f"quiz-{quiz.objet}"] if new else []
+    if demo_escape.ensure_escape_game(index, ensure_game, stdout):
+        created.append(demo_escape.SLUG)
     if stdout:
         detail = f"créés : {', '.join(created)}" if created else "déjà en place"
         stdout.write(f"Jeux : index, groupe « Enseignants » et jeux de démonstration ({detail}).")

@@ -145,7 +145,9 @@ class EnigmeBlock(blocks.StructBlock):
         help_text=_("Pour « Associer » seulement : lettrée A, B, C… dans l'ordre affiché."),
     )
     solutions = blocks.ListBlock(
-        blocks.CharBlock(label=_("Solution"), max_length=120),
+        # Not required one by one: blank ones are left out, and none at all is the engine's
+        # « Aucune solution n'est indiquée. » on the list.
+        blocks.CharBlock(label=_("Solution"), max_length=120, required=False),
         label=_("Solutions acceptées"),
         min_num=1,
         default=[""],
@@ -173,7 +175,10 @@ class EnigmeBlock(blocks.StructBlock):
         ),
     )
     metiers = blocks.ListBlock(
-        blocks.PageChooserBlock(page_type="metiers.MetierPage", label=_("Fiche métier")),
+        # An empty chooser gets the message of clean(), clearer than « required ».
+        blocks.PageChooserBlock(
+            page_type="metiers.MetierPage", label=_("Fiche métier"), required=False
+        ),
         label=_("Métiers révélés"),
         min_num=1,
         help_text=_("Les fiches que l'équipe découvre quand elle résout l'énigme."),
@@ -219,7 +224,7 @@ class EnigmeBlock(blocks.StructBlock):
             "title": value["titre"] or "",
             "kind": kind,
             "text": value["enonce"] or "",
-            "solutions": [text or "" for text in value["solutions"]],
+            "solutions": [text for text in value["solutions"] if text and text.strip()],
             "hints": [
                 {"text": hint["texte"] or "", "penalty_s": hint["penalite_s"] or 0}
                 for hint in value["indices"]

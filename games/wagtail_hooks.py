@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button, ListingButton
 
-from .models import ParcoursPage, QuizPage
+from .models import LAUNCHABLE_PAGES
 from .permissions import can_host
 
 LABEL = _("Lancer")
@@ -16,10 +16,7 @@ LABEL = _("Lancer")
 
 def launchable(page, user) -> bool:
     return (
-        page.specific_class in (QuizPage, ParcoursPage)
-        and page.live
-        and bool(page.url)
-        and can_host(user)
+        page.specific_class in LAUNCHABLE_PAGES and page.live and bool(page.url) and can_host(user)
     )
 
 

@@ -12,15 +12,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
-from ..models import ParcoursPage, QuizPage
+from ..models import LAUNCHABLE_PAGES, EscapeGamePage, ParcoursPage, QuizPage
 from ..permissions import can_host
 from ..services.sessions import InvalidGame, launch_session
 from .host import LOGIN_URL
 
-LAUNCHABLE_PAGES = (QuizPage, ParcoursPage)
 
-
-def launchable_page(page_id: int) -> QuizPage | ParcoursPage:
+def launchable_page(page_id: int) -> QuizPage | ParcoursPage | EscapeGamePage:
     """The published game page, as its specific type; 404 for anything else."""
     page = Page.objects.live().public().filter(pk=page_id).specific().first()
     if not isinstance(page, LAUNCHABLE_PAGES):

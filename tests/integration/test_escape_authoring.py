@@ -1,0 +1,562 @@
+"""Escape game authoring in Wagtail, the demo « Panne à l'usine », and launching it.
+
+Editors write énigmes that lead to fiches métiers; an énigme that cannot be played (no
+solution, a code no padlock can take, a branch to nowhere...) cannot be published, with the
+message on the field to fix; a teacher launches a published escape game as a live session.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from django.urls import reverse
+from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
+from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+from cms.demo import ensure_home_page
+from cms.models import HomePage, StandardPage
+from games.demo import ensure_index
+from games.engine import EscapeSpec, EscapeState, apply_escape, canonical
+from games.engine.commands import AddTeam, JoinTeam, Start, Submit
+from games.escape_blocks import EnigmesBlock
+from games.models import EscapeGamePage, GameIndexPage, GameSession
+from games.models.escape_pages import TEAM_NAMES
+from games.permissions import ensure_teachers_group
+from games.wagtail_hooks import launch_listing_button
+from tests.support import metiers_factories as f
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def media_temporaire(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+# --- builders -----------------------------------------------------------------------------
+
+
+def game_index() -> GameIndexPage:
+    return ensure_index(ensure_home_page())
+
+
+def enigme_value(metier, **overrides) -> dict:
+    """A playable colour padlock, as stream data."""
+    value = {
+        "identifiant": "voyants",
+        "titre": "Le tableau électrique",
+        "recit": "<p>Le tableau refuse de redémarrer.</p>",
+        "image": None,
+        "type": "padlock_colours",
+        "enonce": "Allumez les voyants dans l'ordre.",
+        "options": [],
+        "colonne_droite": [],
+        "solutions": ["Rouge, Vert"],
+        "indices": [{"texte": "Pensez au feu tricolore.", "penalite_s": 60}],
+        "fragments": ["1er : danger.", "2e : on repart."],
+        "metiers": [metier.pk if metier else None],  # None: a chooser left empty
+        "suite": [],
+        "suite_par_defaut": "",
+    }
+    return {**value, **overrides}
+
+
+def escape_page(enigmes, publier=True, **fields) -> EscapeGamePage:
+    fields.setdefault("title", "Panne de test")
+    page = EscapeGamePage(
+        enigmes=[{"type": "enigme", "value": value} for value in enigmes], **fields
+    )
+    page.live = publier
+    game_index().add_child(instance=page)
+    revision = page.save_revision()
+    if publier:
+        revision.publish()
+        page.refresh_from_db()
+    return page
+
+
+def messages_of(error: ValidationError) -> list[str]:
+    """The messages shown on a field: a list block shows them above its items."""
+    nested = getattr(error, "non_block_errors", None)
+    if nested is not None:
+        return [message for e in nested.as_data() for message in e.messages]
+    return error.messages
+
+
+def fields_of(error: StructBlockValidationError) -> dict[str, list[str]]:
+    return {name: messages_of(e) for name, e in error.block_errors.items()}
+
+
+def enigme_errors(value: dict) -> dict[str, list[str]]:
+    """Clean one énigme as Wagtail does on publish; its messages, by field."""
+    block = EnigmesBlock().child_blocks["enigme"]
+    with pytest.raises(StructBlockValidationError) as raised:
+        block.clean(block.to_python(value))
+    return fields_of(raised.value)
+
+
+def stream_errors(values: list[dict]) -> dict[int, dict[str, list[str]]]:
+    """Clean a list of énigmes on publish; messages by énigme position, then field."""
+    block = EnigmesBlock()
+    stream = block.to_python([{"type": "enigme", "value": value} for value in values])
+    with pytest.raises(StreamBlockValidationError) as raised:
+        block.clean(stream)
+    return {index: fields_of(error) for index, error in raised.value.block_errors.items()}
+
+
+def teacher(username="prof"):
+    user = get_user_model().objects.create_user(username=username, password="x")
+    user.groups.add(ensure_teachers_group(game_index()))
+    return user
+
+
+def launch_url(page) -> str:
+    return reverse("games:launch", kwargs={"page_id": page.pk})
+
+
+# --- where escape games live --------------------------------------------------------------
+
+
+class TestWhereEscapeGamesLive(WagtailPageTestCase):
+    def test_under_the_games_index_only_and_nothing_below(self):
+        self.assertCanCreateAt(GameIndexPage, EscapeGamePage)
+        self.assertCanNotCreateAt(HomePage, EscapeGamePage)
+        self.assertCanNotCreateAt(StandardPage, EscapeGamePage)
+        self.assertAllowedSubpageTypes(EscapeGamePage, set())
+
+
+class TestWritingAnEscapeGameInTheAdmin(WagtailPageTestCase):
+    def setUp(self):
+        self.login()
+        self.index = game_index()
+        self.metier = f.metier("Technicien en électronique", slug="technicien-electronique")
+
+    def form(self, enigmes, **fields) -> dict:
+        return nested_form_data(
+            {
+                "title": "Panne à l'atelier",
+                "slug": "panne-a-l-atelier",
+                "introduction": rich_text("<p>La ligne s'arrête.</p>"),
+                "image": "",
+                "duree_minutes": "30",
+                "taille_equipe": "3",
+                "nombre_equipes": "4",
+                "enigmes": streamfield([("enigme", e) for e in enigmes]),
+                "conclusion": rich_text("<p>Bravo !</p>"),
+                **fields,
+            }
+        )
+
+    def enigme_form(self, **overrides) -> dict:
+        value = {
+            "identifiant": "voyants",
+            "titre": "Le tableau électrique",
+            "recit": rich_text("<p>Le tableau refuse de redémarrer.</p>"),
+            "image": "",
+            "type": "padlock_colours",
+            "enonce": "Allumez les voyants dans l'ordre.",
+            "options": f.liste_block(["rouge", "vert", "bleu"]),
+            "colonne_droite": f.liste_block([]),
+            "solutions": f.liste_block(["Rouge, Vert"]),
+            "indices": f.liste_block([{"texte": "Pensez au feu tricolore.", "penalite_s": "45"}]),
+            "fragments": f.liste_block(["1er : danger.", "2e : on repart.", "Rien ici."]),
+            "metiers": f.liste_block([str(self.metier.pk)]),
+            "suite": f.liste_block([]),
+            "suite_par_defaut": "",
+        }
+        return {**value, **overrides}
+
+    def post_add(self, data, publish):
+        if publish:
+            data["action-publish"] = "action-publish"
+        url = reverse("wagtailadmin_pages:add", args=["games", "escapegamepage", self.index.pk])
+        return self.client.post(url, data)
+
+    def test_an_editor_publishes_an_escape_game_the_engine_can_play(self):
+        data = self.form([self.enigme_form()])
+        data["action-publish"] = "action-publish"
+        self.assertCanCreate(self.index, EscapeGamePage, data)
+        page = EscapeGamePage.objects.get(slug="panne-a-l-atelier")
+        assert page.live
+        spec = page.game_spec()
+        assert (spec["title"], spec["duration_s"], spec["team_size"]) == (
+            "Panne à l'atelier",
+            1800,
+            3,
+        )
+        assert spec["teams"] == [{"id": f"t{n}", "name": TEAM_NAMES[n - 1]} for n in range(1, 5)]
+        assert "La ligne s'arrête." in spec["introduction_html"]
+        assert "Bravo" in spec["conclusion_html"]
+        [enigme] = spec["enigmes"]
+        assert enigme["id"] == "voyants"
+        assert enigme["kind"] == "padlock_colours"
+        assert enigme["text"] == "Allumez les voyants dans l'ordre."
+        assert enigme["hints"] == [{"text": "Pensez au feu tricolore.", "penalty_s": 45}]
+        assert enigme["fragments"] == ["1er : danger.", "2e : on repart.", "Rien ici."]
+        assert enigme["metiers"] == [
+            {"id": str(self.metier.pk), "title": self.metier.title, "url": self.metier.url}
+        ]
+        assert enigme["next"] is None
+        assert enigme["data"]["length"] == 2
+        assert enigme["data"]["colours"] == ["rouge", "vert", "bleu"]
+        assert "Le tableau refuse de redémarrer." in enigme["data"]["story_html"]
+        assert EscapeSpec.from_dict(spec).problems() == []
+
+    def test_a_code_no_padlock_can_take_waits_in_a_draft_but_is_not_published(self):
+        enigme = self.enigme_form(solutions=f.liste_block(["rouge, fuchsia"]))
+        response = self.post_add(self.form([enigme]), publish=True)
+        assert response.status_code == 200  # the form again, with its errors
+        [error] = response.context["form"].errors.as_data()["enigmes"]
+        fields = fields_of(error.block_errors[0])
+        assert fields == {
+            "solutions": [
+                "La solution « rouge, fuchsia » ne peut pas être saisie (cadenas à couleurs)."
+            ]
+        }
+        assert not EscapeGamePage.objects.exists()
+
+        assert self.post_add(self.form([enigme]), publish=False).status_code == 302
+        assert not EscapeGamePage.objects.get().live
+
+    def test_an_escape_game_without_enigme_cannot_be_published(self):
+        response = self.post_add(self.form([]), publish=True)
+        assert response.status_code == 200
+        assert response.context["form"].errors["enigmes"] == ["L'escape game n'a aucune énigme."]
+
+    def test_duration_and_team_size_stay_in_their_ranges(self):
+        data = self.form([self.enigme_form()], duree_minutes="5", taille_equipe="9")
+        response = self.post_add(data, publish=True)
+        assert response.status_code == 200
+        errors = response.context["form"].errors
+        assert set(errors) == {"duree_minutes", "taille_equipe"}
+
+
+# --- each énigme's rules, on the field to fix ----------------------------------------------
+
+
+def test_an_enigme_needs_a_solution():
+    errors = enigme_errors(enigme_value(f.metier(), solutions=["", "  "]))
+    assert errors == {"solutions": ["Aucune solution n'est indiquée."]}
+
+
+def test_a_padlock_solution_must_fit_its_kind():
+    value = enigme_value(f.metier(), type="padlock_digits", solutions=["4 3-5 0", "43a0"])
+    errors = enigme_errors(value)
+    assert errors == {
+        "solutions": ["La solution « 43a0 » ne peut pas être saisie (cadenas à chiffres)."]
+    }
+
+
+def test_fragments_and_hints_may_not_be_empty():
+    value = enigme_value(
+        f.metier(),
+        fragments=["1er : danger.", " "],
+        indices=[{"texte": "", "penalite_s": 60}],
+    )
+    assert enigme_errors(value) == {
+        "fragments": ["Un fragment d'indice est vide."],
+        "indices": ["Un indice est vide."],
+    }
+
+
+def test_an_enigme_reveals_at_least_one_fiche():
+    errors = enigme_errors(enigme_value(None))
+    assert set(errors) == {"metiers"}
+    assert "au moins une fiche métier" in errors["metiers"][0]
+
+
+def test_an_identifiant_is_a_short_slug():
+    errors = enigme_errors(enigme_value(f.metier(), identifiant="Le Tableau"))
+    assert set(errors) == {"identifiant"}
+
+
+def test_a_choice_answer_names_options_that_exist():
+    value = enigme_value(f.metier(), type="choice", options=["Soudeur", "Cariste"], solutions=["C"])
+    assert enigme_errors(value) == {
+        "solutions": ["La solution « C » ne correspond pas aux propositions."]
+    }
+    value = enigme_value(f.metier(), type="choice", options=["Soudeur"], solutions=["A"])
+    assert enigme_errors(value) == {"options": ["Il faut entre 2 et 6 propositions."]}
+
+
+def test_an_ordering_answer_uses_every_item_once():
+    value = enigme_value(
+        f.metier(), type="ordering", options=["Tester", "Préparer", "Empiler"], solutions=["BA"]
+    )
+    assert enigme_errors(value) == {
+        "solutions": ["La solution « BA » ne correspond pas aux propositions."]
+    }
+
+
+def test_a_matching_answer_pairs_every_left_item_with_a_right_one():
+    value = enigme_value(
+        f.metier(),
+        type="matching",
+        options=["Soudeur", "Cariste"],
+        colonne_droite=["Chariot"],
+        solutions=["1A 2B"],
+    )
+    errors = enigme_errors(value)
+    assert errors == {
+        "colonne_droite": ["Il faut au moins autant d'éléments à droite qu'à gauche."],
+        "solutions": ["La solution « 1A 2B » ne correspond pas aux propositions."],
+    }
+
+
+def test_options_of_a_padlock_are_refused_except_the_colours():
+    value = enigme_value(f.metier(), type="padlock_digits", solutions=["12"], options=["1", "2"])
+    assert enigme_errors(value) == {
+        "options": ["Ce cadenas n'utilise pas de propositions : videz la liste."]
+    }
+    value = enigme_value(f.metier(), options=["rouge", "fuchsia"])
+    assert enigme_errors(value) == {"options": ["« fuchsia » n'est pas une couleur du cadenas."]}
+
+
+def test_a_branch_answer_must_be_a_solution():
+    value = enigme_value(f.metier(), suite=[{"reponse": "bleu", "vers": "fin"}])
+    assert enigme_errors(value) == {
+        "suite": ["La branche « bleu » ne correspond à aucune solution."]
+    }
+
+
+def test_identifiants_are_unique_in_the_game():
+    metier = f.metier()
+    errors = stream_errors([enigme_value(metier), enigme_value(metier, titre="Encore")])
+    assert errors == {1: {"identifiant": ["Deux énigmes ont le même identifiant."]}}
+
+
+def test_a_branch_goes_to_an_existing_enigme():
+    metier = f.metier()
+    first = enigme_value(
+        metier, suite=[{"reponse": "rouge vert", "vers": "nulle-part"}], suite_par_defaut="ailleurs"
+    )
+    last = enigme_value(metier, identifiant="fin")
+    assert stream_errors([first, last]) == {
+        0: {
+            "suite": ["la suite « nulle-part » n'existe pas."],
+            "suite_par_defaut": ["la suite « ailleurs » n'existe pas."],
+        }
+    }
+
+
+def test_the_last_enigme_ends_the_game():
+    metier = f.metier()
+    errors = stream_errors(
+        [enigme_value(metier), enigme_value(metier, identifiant="fin", suite_par_defaut="voyants")]
+    )
+    assert errors == {
+        1: {
+            "suite_par_defaut": [
+                "La dernière énigme termine le jeu : elle ne peut pas avoir de suite."
+            ]
+        }
+    }
+
+
+def test_a_loop_is_refused_for_the_whole_game():
+    metier = f.metier()
+    enigmes = [
+        enigme_value(
+            metier,
+            identifiant="a",
+            solutions=["rouge vert", "bleu"],
+            suite=[{"reponse": "rouge vert", "vers": "b"}, {"reponse": "bleu", "vers": "fin"}],
+        ),
+        enigme_value(metier, identifiant="b", suite_par_defaut="a"),
+        enigme_value(metier, identifiant="fin"),
+    ]
+    with pytest.raises(ValidationError) as raised:
+        escape_page(enigmes)
+    assert raised.value.message_dict["enigmes"] == [
+        "Les énigmes forment une boucle (retour à « a »)."
+    ]
+
+
+def test_a_draft_waits_for_publishing():
+    block = EnigmesBlock()
+    stream = block.to_python([{"type": "enigme", "value": enigme_value(None, solutions=[""])}])
+    assert block.clean_deferred(stream) is not None
+
+
+# --- what the engine receives ----------------------------------------------------------------
+
+
+def test_solutions_are_compared_as_the_engine_reads_codes():
+    page = escape_page([enigme_value(f.metier())])
+    spec = EscapeSpec.from_dict(page.game_spec())
+    assert spec.problems() == []
+    [enigme] = spec.enigmes
+    assert enigme.solutions == ["Rouge, Vert"]
+    assert enigme.accepted() == {canonical("padlock_colours", "rouge vert")}
+    assert canonical("padlock_colours", "🔴 🟢") in enigme.accepted()
+
+
+def test_branches_and_kind_data_in_the_spec():
+    metier = f.metier()
+    fork = enigme_value(
+        metier,
+        identifiant="fourche",
+        type="choice",
+        options=["Les phares", "Les piles"],
+        solutions=["A", "b"],
+        suite=[{"reponse": "a", "vers": "phares"}],
+        suite_par_defaut="piles",
+    )
+    phares = enigme_value(
+        metier,
+        identifiant="phares",
+        type="matching",
+        options=["Soudeur", "Cariste"],
+        colonne_droite=["Chariot", "Poste à souder"],
+        solutions=["2a 1b"],
+        suite_par_defaut="fin",
+    )
+    piles = enigme_value(
+        metier,
+        identifiant="piles",
+        type="ordering",
+        options=["Tester", "Préparer", "Empiler"],
+        solutions=["B, C, A"],
+    )
+    fin = enigme_value(metier, identifiant="fin", type="find_trade", solutions=["Cariste"])
+    page = escape_page([fork, phares, piles, fin])
+    spec = page.game_spec()
+    assert EscapeSpec.from_dict(spec).problems() == []
+    by_id = {enigme["id"]: enigme for enigme in spec["enigmes"]}
+    assert by_id["fourche"]["next"] == {"a": "phares", "*": "piles"}
+    assert by_id["fourche"]["data"]["options"] == [
+        {"key": "A", "text": "Les phares"},
+        {"key": "B", "text": "Les piles"},
+    ]
+    assert by_id["fourche"]["data"]["multiple"] is False
+    assert by_id["phares"]["data"]["left"] == [
+        {"key": "1", "text": "Soudeur"},
+        {"key": "2", "text": "Cariste"},
+    ]
+    assert [item["key"] for item in by_id["phares"]["data"]["right"]] == ["A", "B"]
+    assert [item["text"] for item in by_id["piles"]["data"]["items"]] == [
+        "Tester",
+        "Préparer",
+        "Empiler",
+    ]
+    assert by_id["fin"]["data"]["suggestions"] == []
+    assert page.taille_du_jeu() == "4 énigmes en 45 minutes"
+
+
+# --- the demo --------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def demo():
+    call_command("load_demo", verbosity=0)
+    return EscapeGamePage.objects.live().get(slug="panne-a-l-usine")
+
+
+def play_through(spec: EscapeSpec, answers: dict[str, str]) -> list[str]:
+    """One team of two plays the whole game with `answers`; the énigmes it met, in order."""
+    state, now = EscapeState(), 1_000
+    for command in (
+        AddTeam(team_id="t1", name="Les Castors"),
+        JoinTeam(player_id="p1", team_id="t1"),
+        JoinTeam(player_id="p2", team_id="t1"),
+        Start(),
+    ):
+        state = apply_escape(spec, state, command, now).state
+    met = []
+    while state.teams["t1"]["current"] is not None:
+        current = state.teams["t1"]["current"]
+        met.append(current)
+        now += 60_000
+        submit = Submit(team_id="t1", player_id="p2", enigme_id=current, code=answers[current])
+        state = apply_escape(spec, state, submit, now).state
+    assert state.phase == "finished"
+    return met
+
+
+def test_the_demo_escape_game_is_playable_on_both_paths(client, demo):
+    raw = demo.game_spec()
+    spec = EscapeSpec.from_dict(raw)
+    assert spec.problems() == []
+    assert (spec.duration_s, spec.team_size) == (40 * 60, 4)
+    assert 6 <= len(spec.enigmes) <= 8
+    assert {e.kind for e in spec.enigmes} >= {
+        "padlock_digits",
+        "padlock_colours",
+        "find_trade",
+        "ordering",
+        "matching",
+        "choice",
+    }
+    assert all(e.metiers and all(m["url"] for m in e.metiers) for e in spec.enigmes)
+    assert all(1 <= len(e.hints) <= 3 for e in spec.enigmes)
+    with_fragments = [e for e in spec.enigmes if e.fragments]
+    assert len(with_fragments) >= 3 and all(3 <= len(e.fragments) <= 4 for e in with_fragments)
+    assert [team["name"] for team in raw["teams"]] == list(TEAM_NAMES[:6])
+
+    answers = {e.id: e.solutions[0] for e in spec.enigmes}
+    by_phares = play_through(spec, answers)
+    by_piles = play_through(spec, {**answers, "aiguillage": "B"})
+    assert by_phares != by_piles
+    assert by_phares[:4] == by_piles[:4] and by_phares[-2:] == by_piles[-2:]  # they join again
+
+    html = client.get(demo.url).content.decode()
+    assert "<h1>Panne à l&#x27;usine</h1>" in html and "Escape game" in html
+    index = client.get(GameIndexPage.objects.get().url).content.decode()
+    assert "8 énigmes en 40 minutes" in index
+
+
+def test_loading_the_demo_twice_duplicates_nothing(demo):
+    call_command("load_demo", verbosity=0)
+    assert EscapeGamePage.objects.count() == 1
+    assert EscapeGamePage.objects.get().pk == demo.pk
+
+
+# --- launching ---------------------------------------------------------------------------------
+
+
+class TestLaunchingTheDemo:
+    def test_a_teacher_launches_an_escape_session(self, client, demo):
+        prof = teacher()
+        client.force_login(prof)
+        response = client.post(launch_url(demo))
+        session = GameSession.objects.get()
+        assert response.status_code == 302
+        assert response.url == f"/jeu/{session.pin}/hote/"
+        assert (session.kind, session.host, session.page_id) == ("escape", prof, demo.pk)
+        assert session.title == "Panne à l'usine"
+        assert len(session.spec["enigmes"]) == 8
+
+    def test_a_visitor_is_sent_to_log_in(self, client, demo):
+        response = client.post(launch_url(demo))
+        assert response.status_code == 302
+        assert response.url.startswith(reverse("wagtailadmin_login"))
+        assert not GameSession.objects.exists()
+
+    def test_a_student_may_not_launch(self, client, demo):
+        client.force_login(get_user_model().objects.create_user("eleve", password="x"))
+        assert client.post(launch_url(demo)).status_code == 403
+        assert not GameSession.objects.exists()
+
+
+class TestTheEscapePage:
+    def test_a_teacher_sees_the_launch_button_and_the_trades_to_discover(self, client):
+        metier = f.metier("Cariste", slug="cariste")
+        page = escape_page([enigme_value(metier)])
+        client.force_login(teacher())
+        html = client.get(page.url).content.decode()
+        assert f'action="{launch_url(page)}"' in html
+        assert "Lancer le jeu en classe" in html
+        assert f'href="{metier.url}"' in html
+        [button] = launch_listing_button(page, teacher("prof2"))
+        assert button.url == page.url
+
+    def test_students_are_sent_to_jouer_without_the_answers(self, client):
+        metier = f.metier("Cariste", slug="cariste")
+        page = escape_page([enigme_value(metier)])
+        html = client.get(page.url).content.decode()
+        assert "Lancer le jeu" not in html
+        assert 'href="/jouer/"' in html
+        assert f'href="{metier.url}"' not in html  # a trade to find is an answer
