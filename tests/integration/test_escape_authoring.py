@@ -175,6 +175,13 @@ class TestWritingAnEscapeGameInTheAdmin(WagtailPageTestCase):
         url = reverse("wagtailadmin_pages:add", args=["games", "escapegamepage", self.index.pk])
         return self.client.post(url, data)
 
+    def test_the_admin_form_opens(self):
+        url = reverse("wagtailadmin_pages:add", args=["games", "escapegamepage", self.index.pk])
+        response = self.client.get(url)
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "Cadenas" in html and "Associer" in html  # the kinds, in the blocks' definitions
+
     def test_an_editor_publishes_an_escape_game_the_engine_can_play(self):
         data = self.form([self.enigme_form()])
         data["action-publish"] = "action-publish"
