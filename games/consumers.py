@@ -18,15 +18,17 @@ from .live.hub import get_hub
 from .live.runner import get_runners
 from .protocol import (
     MAX_REFUSED,
+    PLACEMENT_COMMANDS,
     PROTOCOL_VERSION,
     ProtocolError,
     RateLimiter,
     command_data,
     parse_frame,
 )
-from .services import presence
+from .services import presence, teams
 from .services.clock import now_ms
 from .services.messages import dumps
+from .services.play import SessionClosed
 from .services.sessions import open_session, player_for_token
 from .services.snapshots import load_snapshot, snapshot_frame
 
@@ -98,6 +100,19 @@ class GameConsumer(AsyncWebsocketConsumer):
 
     async def joined(self) -> None:
         """Hook run once the socket watches its session."""
+
+    async def dispatch(self, message):
+        """Channels' dispatch, without its database clean-up before every message.
+
+        Channels hops to the sync thread to close stale database connections before each
+        frame. Our handlers only reach the database through database_sync_to_async, which
+        does that clean-up itself; the extra hop queued every incoming answer behind the
+        batch being written, and was most of the answer latency with 300 phones.
+        """
+        handler = getattr(self, get_handler_name(message), None)
+        if handler is None:
+            raise ValueError(f"No handler for message type {message['type']}")
+        await handler(message)
 
     async def identify(self, session) -> bool:
         raise NotImplementedError
@@ -186,6 +201,33 @@ class GameConsumer(AsyncWebsocketConsumer):
 class HostConsumer(GameConsumer):
     role = "host"
 
+    async def handle(self, message: dict) -> None:
+        if message["type"] in PLACEMENT_COMMANDS:
+            await self.place(message)
+        else:
+            await super().handle(message)
+
+    async def place(self, message: dict) -> None:
+        """Move a player to a team, or deal every player again ("balance"): escape game."""
+        ref = message.get("ref")
+        if not teams.is_team_play(self.session):
+            raise ProtocolError("invalid_command", "Ce jeu ne se joue pas en équipes.", ref)
+        try:
+            if message["type"] == "place":
+                outcome = await database_sync_to_async(teams.move_player)(
+                    self.session.pk, message.get("player_id"), message.get("team_id"), now_ms()
+                )
+            else:
+                outcome = await database_sync_to_async(teams.balance)(self.session.pk, now_ms())
+        except teams.PlacementRefused as refusal:
+            raise ProtocolError(refusal.code, refusal.message, ref) from refusal
+        except SessionClosed as closed:
+            raise ProtocolError("session_closed", "Cette partie est terminée.", ref) from closed
+        await self.send(text_data=dumps({"type": "ack", "ref": ref, "command": message["type"]}))
+        await get_hub().publish(
+            self.session.pk, [(frame.audience, frame.text) for frame in outcome.frames]
+        )
+
     async def identify(self, session) -> bool:
         user = self.scope.get("user")
         if user is None or not user.is_authenticated:
@@ -201,8 +243,32 @@ class HostConsumer(GameConsumer):
         return True
 
 
+# The frame that tells a player's phones the host moved them (services/teams.py). Frames are
+# serialised with "type" first (services/messages.frame), so a prefix test spots it without
+# parsing every frame of the game.
+TEAM_CHANGED_PREFIX = '{"type":"team_changed"'
+
+
 class PlayerConsumer(GameConsumer):
     role = "player"
+
+    async def send_frame(self, text: str) -> None:
+        if text.startswith(TEAM_CHANGED_PREFIX):
+            await self.read_team()
+        await super().send_frame(text)
+
+    async def send_snapshot(self, session=None) -> None:
+        # A snapshot is also how a phone recovers from a missed frame, "team_changed" included.
+        if session is None and teams.is_team_play(self.session):
+            await self.read_team()
+        await super().send_snapshot(session)
+
+    async def read_team(self) -> None:
+        """Read this player's team again from the database (the truth) and index the socket."""
+        team_id = await database_sync_to_async(teams.team_key_of)(int(self.player_id))
+        if team_id != self.team_id:
+            self.team_id = team_id
+            await get_hub().regroup(self.session.pk, self)
 
     async def identify(self, session) -> bool:
         token = self.scope.get("cookies", {}).get(player_cookie(session.pk), "")

@@ -18,8 +18,16 @@ RATE_BURST = 10.0
 # After this many refused frames the connection is closed (a client that ignores the errors).
 MAX_REFUSED = 50
 
+# Escape game: a host message is read on a phone, 200 characters at most; a code fits in a
+# padlock (the Attempt row keeps 100 characters).
+MESSAGE_MAX = 200
+CODE_MAX = 100
+
+# Host commands that place players in teams: services/teams.py, not an engine command alone.
+PLACEMENT_COMMANDS = frozenset({"place", "balance"})
 HOST_COMMANDS = frozenset(
     {"start", "next", "close", "skip", "pause", "resume", "end", "kick", "add_time", "message"}
+    | PLACEMENT_COMMANDS
 )
 PLAYER_COMMANDS = frozenset({"answer", "submit", "hint"})
 ANY_ROLE = frozenset({"snapshot", "ping"})
@@ -83,6 +91,7 @@ def parse_frame(text: str | None, role: str) -> dict:
 def command_data(message: dict, *, player_id: str | None, team_id: str | None) -> dict:
     """The engine command for a frame. Identity comes from the connection, never the frame."""
     kind = message["type"]
+    ref = message.get("ref")
     if kind == "answer":
         return {
             "type": "answer",
@@ -92,11 +101,22 @@ def command_data(message: dict, *, player_id: str | None, team_id: str | None) -
         }
     if kind in {"submit", "hint"}:
         if team_id is None:
-            raise ProtocolError("no_team", "Tu n'es dans aucune équipe.", message.get("ref"))
+            raise ProtocolError("no_team", "Tu n'es dans aucune équipe.", ref)
         data = {"type": kind, "team_id": team_id, "player_id": player_id}
         data["enigme_id"] = message.get("enigme_id")
         if kind == "submit":
-            data["code"] = message.get("code")
+            code = message.get("code")
+            if isinstance(code, str) and len(code) > CODE_MAX:
+                raise ProtocolError(
+                    "invalid_answer", f"Code trop long ({CODE_MAX} caractères au plus).", ref
+                )
+            data["code"] = code
         return data
+    if kind == "message":
+        text = message.get("text")
+        if isinstance(text, str) and not 0 < len(text.strip()) <= MESSAGE_MAX:
+            raise ProtocolError(
+                "invalid_message", f"Le message doit faire 1 à {MESSAGE_MAX} caractères.", ref
+            )
     fields = {k: v for k, v in message.items() if k not in {"ref"}}
     return fields

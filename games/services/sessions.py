@@ -12,11 +12,15 @@ from ..engine.commands import Join
 from ..models import GameSession, Player
 from ..nicknames import NicknameError, clean_nickname
 from ..rules import rules_for
+from . import teams
 from .clock import now_ms
 from .play import BatchOutcome, apply_commands
 from .tokens import new_token, token_hash
 
 PIN_ATTEMPTS = 20
+# What an escape game page adds around the engine's spec for the screens (the story before
+# and after, its picture): stored with the spec, which the engine reads without them.
+SCREEN_KEYS = ("introduction_html", "conclusion_html", "image")
 
 
 class InvalidGame(ValueError):
@@ -49,19 +53,29 @@ def launch_session(*, kind: str, spec: dict, host, page=None) -> GameSession:
     if problems:
         raise InvalidGame(problems)
     state = rules.new_state(loaded)
+    stored_spec = loaded.to_dict()
+    opening_teams = []
+    if rules.team_play:
+        stored_spec.update({key: spec[key] for key in SCREEN_KEYS if spec.get(key)})
+        opening_teams, problems = teams.opening_teams(spec)
+        if problems:
+            raise InvalidGame(problems)
+        state = teams.with_opening_teams(rules, loaded, state, opening_teams, now_ms())
     for _attempt in range(PIN_ATTEMPTS):
         try:
             with transaction.atomic():
-                return GameSession.objects.create(
+                session = GameSession.objects.create(
                     pin=new_pin(),
                     kind=kind,
                     title=loaded.title[:255],
                     page=page,
                     host=host,
-                    spec=loaded.to_dict(),
+                    spec=stored_spec,
                     state=state.to_dict(),
                     version=state.version,
                 )
+                teams.create_team_rows(session, opening_teams)
+                return session
         except IntegrityError:
             continue  # that PIN is in use by an open session: draw another
     raise RuntimeError("no free PIN after several draws")
@@ -81,8 +95,11 @@ class Joined:
     outcome: BatchOutcome  # the "player joined" frames, for the caller to broadcast
 
 
-def join_session(session: GameSession, raw_nickname: str) -> Joined:
-    """Create the player and enter them in the game, or refuse with a reason for the student."""
+def join_session(session: GameSession, raw_nickname: str, *, team: str | None = None) -> Joined:
+    """Create the player and enter them in the game, or refuse with a reason for the student.
+
+    In a team game the player also joins `team` (a Team key), or the smallest team when None.
+    """
     try:
         nickname, key = clean_nickname(raw_nickname)
     except NicknameError as error:
@@ -101,6 +118,12 @@ def join_session(session: GameSession, raw_nickname: str) -> Joined:
             raise JoinRefused(
                 "nickname_taken", "Ce pseudo est déjà pris dans cette partie. Choisis-en un autre."
             ) from error
+        if rules_for(session.kind).team_play:
+            try:
+                outcome = teams.place_new_player(session, player, team, now_ms())
+            except teams.PlacementRefused as refusal:
+                raise JoinRefused(refusal.code, refusal.message) from refusal
+            return Joined(player=player, token=token, outcome=outcome)
         outcome = apply_commands(
             session.pk, [Join(player_id=player.engine_id, nickname=nickname)], now_ms()
         )

@@ -7,6 +7,7 @@ from ..rules import rules_for
 from .loaded import spec_of, state_of
 from .messages import dumps
 from .presence import online_players
+from .teams import nicknames
 
 
 def snapshot_frame(
@@ -23,6 +24,9 @@ def snapshot_frame(
     )
     if role == "host":
         view = {**view, "presence": online_players(session.pk)}
+    if rules.team_play:  # the engine knows players by id; screens show nicknames
+        team = None if role == "host" else (team_id or "")
+        view = {**view, "nicknames": nicknames(session.pk, team)}
     return dumps(
         {
             "type": "snapshot",

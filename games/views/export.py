@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from ..engine import QuizSpec, QuizState, quiz_results
+from .escape import escape_results, is_escape
 from .host import LOGIN_URL, hosted_session
 
 # A spreadsheet runs a cell starting with one of these as a formula: a nickname like
@@ -32,6 +33,8 @@ def spreadsheet_safe(value) -> str:
 
 
 def results_table(session) -> dict:
+    if is_escape(session):
+        return escape_results(session)
     spec = QuizSpec.from_dict(session.spec)
     return quiz_results(spec, QuizState.from_dict(session.state))
 

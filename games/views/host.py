@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from ..models import GameSession
+from . import escape
 from .play import PLAYABLE_KINDS
 from .screens import initial_snapshot, results_url, screen_texts, socket_path
 
@@ -56,6 +57,8 @@ def host_screen(request, pin: str):
         "texts": screen_texts(),
         "results_url": results_url(pin),
     }
+    if escape.is_escape(session):
+        return escape.host_page(request, context)
     return render(request, "games/host.html", context)
 
 

@@ -21,10 +21,11 @@ from ..nicknames import MAX_LENGTH as NICKNAME_MAX_LENGTH
 from ..nicknames import suggest_nickname
 from ..services.play import SessionClosed
 from ..services.sessions import JoinRefused, join_session, open_session, player_for_token
+from . import escape
 from .screens import initial_snapshot, screen_texts, socket_path
 
 PLAYER_COOKIE_MAX_AGE_S = 24 * 60 * 60
-PLAYABLE_KINDS = (GameKind.QUIZ, GameKind.PARCOURS)
+PLAYABLE_KINDS = (GameKind.QUIZ, GameKind.PARCOURS, GameKind.ESCAPE)
 
 UNKNOWN_PIN = _("Aucune partie en cours avec ce code. Vérifie les chiffres affichés au tableau.")
 TOO_MANY_TRIES = _("Trop d'essais d'affilée. Attends une minute, puis réessaie.")
@@ -115,6 +116,8 @@ def _current_player(request, session: GameSession):
 
 def _nickname_page(request, session, form, status=200):
     context = {"form": form, "session": session, "pin": session.pin}
+    if escape.is_escape(session):
+        return escape.nickname_page(request, context, status=status)
     return render(request, "games/nickname.html", context, status=status)
 
 
@@ -136,19 +139,20 @@ def nickname(request, pin: str):
         return redirect("games:player", pin=pin)
 
     if request.method == "GET":
-        return _nickname_page(request, session, NicknameForm())
+        return _nickname_page(request, session, escape.join_form(NicknameForm, session))
     if "suggest" in request.POST:
+        initial = {"nickname": suggest_nickname(), "team": request.POST.get("team")}
         return _nickname_page(
-            request, session, NicknameForm(initial={"nickname": suggest_nickname()})
+            request, session, escape.join_form(NicknameForm, session, initial=initial)
         )
 
-    form = NicknameForm(request.POST)
+    form = escape.join_form(NicknameForm, session, request.POST)
     if not form.is_valid():
         return _nickname_page(request, session, form)
     try:
-        joined = join_session(session, form.cleaned_data["nickname"])
+        joined = join_session(session, form.cleaned_data["nickname"], **_team_choice(session, form))
     except JoinRefused as refusal:
-        form.add_error("nickname", refusal.message)
+        form.add_error(escape.refused_field(refusal.code), refusal.message)
         return _nickname_page(request, session, form)
     except SessionClosed:
         return _unknown_pin_page(request, pin, GAME_OVER)
@@ -164,6 +168,10 @@ def nickname(request, pin: str):
         secure=request.is_secure(),
     )
     return response
+
+
+def _team_choice(session, form) -> dict:
+    return {"team": form.cleaned_data["team"]} if escape.is_escape(session) else {}
 
 
 def _finished_session_of(request, pin: str):
@@ -190,8 +198,10 @@ def player(request, pin: str):
         "pin": pin,
         "nickname": current.nickname,
         "socket_path": socket_path(pin, "player"),
-        "snapshot": initial_snapshot(session, "player", player_id=current.engine_id),
-        "texts": screen_texts(),
         "join_url": reverse("games:join"),
     }
+    if escape.is_escape(session):
+        return escape.player_page(request, context, current)
+    context["snapshot"] = initial_snapshot(session, "player", player_id=current.engine_id)
+    context["texts"] = screen_texts()
     return render(request, "games/player.html", context)

@@ -19,10 +19,12 @@ def socket_path(pin: str, role: str) -> str:
     return f"/ws/jeu/{pin}/{'hote' if role == 'host' else 'joueur'}/"
 
 
-def initial_snapshot(session, role: str, *, player_id: str | None = None) -> dict:
+def initial_snapshot(
+    session, role: str, *, player_id: str | None = None, team_id: str | None = None
+) -> dict:
     """The snapshot frame the socket would send first: the page paints before it connects,
     and an ended game (whose socket is refused) still shows its end screen."""
-    frame = snapshot_frame(session, role, player_id=player_id, team_id=None, now_ms=now_ms())
+    frame = snapshot_frame(session, role, player_id=player_id, team_id=team_id, now_ms=now_ms())
     return {**json.loads(frame), "ended": session.ended_at is not None}
 
 

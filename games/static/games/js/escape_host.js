@@ -1,0 +1,373 @@
+// The class screen of an escape game: teams in the lobby (move, balance, start), a live board of
+// every team during the game (pause, +5 min, messages, end), then the ranking and the trades.
+// Redrawn from `view` (the host snapshot, kept up to date by events).
+
+import { connectionBanner, h, metierLinks, readInitialFrame, replaceContent, t } from "./render.js";
+import { GameSocket } from "./socket.js";
+import { clock, duration, rankingTable } from "./escape_render.js";
+
+const root = document.getElementById("jeu");
+const screen = document.getElementById("ecran");
+const lobbyPanel = document.getElementById("accueil");
+const banner = connectionBanner(document.getElementById("connexion"));
+const alertLine = h("p", { class: "host-alert", role: "alert" });
+const statusLine = h("p", { class: "visually-hidden", role: "status" });
+root.append(alertLine, statusLine);
+const ENIGMES = Object.fromEntries(
+  JSON.parse(document.getElementById("enigmes").textContent).map((enigme) => [enigme.id, enigme]),
+);
+
+const first = readInitialFrame();
+let view = first.data;
+let busy = false;
+let refreshTimer = null;
+const messageDraft = { text: "", team: "" };
+
+const socket = new GameSocket(root.dataset.socket, {
+  onSnapshot(frame) {
+    view = frame.data;
+    draw();
+  },
+  onEvent(frame) {
+    const handler = EVENTS[frame.type];
+    if (handler && handler(frame.data) !== false) draw();
+  },
+  onStatus(status) {
+    if (status === "open") banner.open();
+    else banner.lost();
+  },
+  onFinal(code) {
+    banner.final(t(`closed_${code}`));
+  },
+});
+
+/** Ask for a fresh snapshot soon, once for a burst of events (30 teams solving at once). */
+function refreshSoon() {
+  if (refreshTimer) return;
+  refreshTimer = window.setTimeout(() => {
+    refreshTimer = null;
+    socket.requestSnapshot();
+  }, 400);
+}
+
+function progressOf(teamId) {
+  return (view.progress ?? []).find((team) => team.team_id === teamId);
+}
+
+function nickname(playerId) {
+  return (view.nicknames ?? {})[playerId] ?? "?";
+}
+
+// -- events ------------------------------------------------------------------------------
+function membership(data) {
+  const team = progressOf(data.team_id);
+  if (!team) return refreshSoon();
+  team.members = data.members;
+  for (const row of view.teams ?? []) if (row.team_id === data.team_id) row.size = data.members.length;
+}
+
+const EVENTS = {
+  team_joined: membership,
+  team_left: membership,
+  member_named(data) {
+    view.nicknames = { ...(view.nicknames ?? {}), [data.player_id]: data.nickname };
+  },
+  presence(data) {
+    view.presence = { ...(view.presence ?? {}), [data.player_id]: data.online };
+    if (view.phase !== "lobby") return false;
+  },
+  team_added() {
+    refreshSoon();
+    return false;
+  },
+  game_started(data) {
+    Object.assign(view, { phase: "running", paused: false, ends_at_ms: data.ends_at_ms });
+    refreshSoon(); // every team's first énigme
+  },
+  team_progress(data) {
+    const team = progressOf(data.team_id);
+    if (team) Object.assign(team, { solved_count: data.solved_count, locked_until_ms: null });
+    refreshSoon(); // the énigme each team moves on to
+  },
+  code_rejected(data) {
+    const team = progressOf(data.team_id);
+    if (!team) return false;
+    team.attempts = { ...team.attempts, [data.enigme_id]: data.attempts };
+    if (data.locked_until_ms) team.locked_until_ms = data.locked_until_ms;
+  },
+  hint_given(data) {
+    const team = progressOf(data.team_id);
+    if (!team) return false;
+    team.hints_used = { ...team.hints_used, [data.enigme_id]: data.index + 1 };
+    team.penalty_ms = data.team_penalty_ms;
+  },
+  team_finished(data) {
+    const team = progressOf(data.team_id);
+    if (team) Object.assign(team, { finished_at_ms: socket.serverNow(), current: null, clock_ms: data.clock_ms });
+  },
+  paused(data) {
+    Object.assign(view, { paused: true, remaining_ms: data.remaining_ms });
+  },
+  resumed(data) {
+    Object.assign(view, { paused: false, ends_at_ms: data.ends_at_ms });
+  },
+  time_changed(data) {
+    view.ends_at_ms = data.ends_at_ms;
+  },
+  host_message() {
+    statusLine.textContent = t("message_sent");
+    return false;
+  },
+  game_finished(data) {
+    Object.assign(view, { phase: "finished", paused: false, ranking: data.ranking, debrief: data.debrief });
+  },
+};
+
+// -- commands ----------------------------------------------------------------------------
+async function send(message, control) {
+  if (busy) return false;
+  busy = true;
+  if (control) control.disabled = true;
+  alertLine.textContent = "";
+  try {
+    await socket.command(message);
+    return true;
+  } catch (error) {
+    alertLine.textContent = t("error_prefix", { message: error.message ?? t("reconnecting") });
+    return false;
+  } finally {
+    busy = false;
+    if (control?.isConnected) control.disabled = false;
+  }
+}
+
+function commandButton(label, message, { primary = false, confirmText = null, id = null } = {}) {
+  const button = h("button", { type: "button", id, class: `host-button${primary ? " host-button--primary" : ""}` }, label);
+  button.addEventListener("click", () => {
+    if (confirmText && !window.confirm(confirmText)) return;
+    send(message, button);
+  });
+  return button;
+}
+
+// -- lobby -------------------------------------------------------------------------------
+function teamSelect(playerId, currentTeamId) {
+  const id = `equipe-${playerId}`;
+  const select = h(
+    "select",
+    { id, class: "form-select escape-move" },
+    (view.teams ?? []).map((team) => h("option", { value: team.team_id, selected: team.team_id === currentTeamId }, team.name)),
+  );
+  select.addEventListener("change", () => send({ type: "place", player_id: playerId, team_id: select.value }, select));
+  return [h("label", { for: id, class: "visually-hidden" }, t("move_label", { nickname: nickname(playerId) })), select];
+}
+
+function lobby() {
+  const teams = view.progress ?? [];
+  return [
+    h(
+      "section",
+      { class: "escape-teams", "aria-labelledby": "equipes-titre" },
+      h("h2", { id: "equipes-titre" }, t("teams_title")),
+      h(
+        "ul",
+        { class: "escape-teams__list" },
+        teams.map((team) =>
+          h(
+            "li",
+            { class: "escape-team" },
+            h("h3", { class: "escape-team__name" }, team.name, " ", h("span", { class: "escape-team__size" }, t("team_size", { size: team.members.length, max: view.team_size }))),
+            team.members.length
+              ? h(
+                  "ul",
+                  { class: "escape-team__members" },
+                  team.members.map((playerId) =>
+                    h(
+                      "li",
+                      { class: (view.presence ?? {})[playerId] === false ? "escape-member escape-member--offline" : "escape-member" },
+                      h("span", { class: "escape-member__name" }, nickname(playerId)),
+                      (view.presence ?? {})[playerId] === false ? h("span", {}, ` (${t("offline")})`) : null,
+                      teamSelect(playerId, team.team_id),
+                    ),
+                  ),
+                )
+              : h("p", { class: "host-waiting" }, t("team_empty")),
+          ),
+        ),
+      ),
+    ),
+    h(
+      "div",
+      { class: "host-controls" },
+      commandButton(t("balance"), { type: "balance" }, { id: "equilibrer" }),
+      commandButton(t("start"), { type: "start" }, { primary: true, id: "demarrer" }),
+    ),
+  ];
+}
+
+// -- the board ---------------------------------------------------------------------------
+function sum(counts) {
+  return Object.values(counts ?? {}).reduce((a, b) => a + b, 0);
+}
+
+function status(team) {
+  if (!team.members.length && !team.solved_count) return t("status_waiting");
+  if (team.finished_at_ms) {
+    const last = team.solved?.at(-1)?.clock_ms ?? team.clock_ms ?? 0;
+    return t("status_done", { time: duration(last + (team.penalty_ms ?? 0)) });
+  }
+  if (team.locked_until_ms && team.locked_until_ms > socket.serverNow()) return `🔒 ${t("status_locked")}`;
+  return t("status_playing");
+}
+
+function currentEnigme(team) {
+  const enigme = ENIGMES[team.current];
+  if (!enigme) return "–";
+  return `${enigme.number}. ${enigme.title}`;
+}
+
+function board() {
+  const teams = (view.progress ?? []).filter((team) => team.members.length || team.solved_count);
+  return h(
+    "section",
+    { class: "escape-board", "aria-labelledby": "tableau-titre" },
+    h("h2", { id: "tableau-titre" }, t("board_title")),
+    h(
+      "table",
+      { class: "escape-board__table" },
+      h(
+        "thead",
+        {},
+        h("tr", {}, ["col_team", "col_enigme", "col_solved", "col_hints", "col_attempts", "col_status"].map((key) => h("th", { scope: "col" }, t(key)))),
+      ),
+      h(
+        "tbody",
+        {},
+        teams.map((team) =>
+          h(
+            "tr",
+            {},
+            h("th", { scope: "row" }, team.name, h("span", { class: "escape-board__members" }, team.members.map(nickname).join(", "))),
+            h("td", {}, currentEnigme(team)),
+            h("td", {}, `${team.solved_count} / ${view.enigme_count}`),
+            h("td", {}, `${sum(team.hints_used)}`),
+            h("td", {}, `${sum(team.attempts)}`),
+            h("td", {}, status(team)),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+function messageForm() {
+  const input = h("input", {
+    id: "message-texte",
+    type: "text",
+    class: "form-control",
+    maxlength: 200,
+    autocomplete: "off",
+    value: messageDraft.text,
+    oninput: (event) => {
+      messageDraft.text = event.target.value;
+    },
+  });
+  const recipients = h(
+    "select",
+    { id: "message-equipe", class: "form-select", onchange: (event) => { messageDraft.team = event.target.value; } },
+    h("option", { value: "" }, t("message_all")),
+    (view.teams ?? []).map((team) => h("option", { value: team.team_id, selected: messageDraft.team === team.team_id }, team.name)),
+  );
+  const button = h("button", { type: "submit", class: "host-button" }, t("message_send"));
+  return h(
+    "form",
+    {
+      class: "escape-message-form",
+      onsubmit: async (event) => {
+        event.preventDefault();
+        const text = messageDraft.text.trim();
+        if (!text) return;
+        const message = { type: "message", text };
+        if (messageDraft.team) message.team_id = messageDraft.team;
+        if (await send(message, button)) {
+          messageDraft.text = "";
+          input.value = "";
+        }
+      },
+    },
+    h("div", {}, h("label", { for: "message-texte" }, t("message_label")), input),
+    h("div", {}, h("label", { for: "message-equipe" }, t("message_to")), recipients),
+    button,
+  );
+}
+
+function running() {
+  const remaining = () => (view.paused ? view.remaining_ms : view.ends_at_ms - socket.serverNow());
+  return [
+    h(
+      "div",
+      { class: "host-question__top" },
+      clock(remaining, { paused: view.paused }),
+      h(
+        "div",
+        { class: "host-controls host-controls--top" },
+        view.paused
+          ? commandButton(t("resume"), { type: "resume" }, { primary: true, id: "reprendre" })
+          : commandButton(t("pause"), { type: "pause" }, { id: "pause" }),
+        commandButton(t("add_time"), { type: "add_time", seconds: 300 }, { id: "plus-temps" }),
+        commandButton(t("end"), { type: "end" }, { confirmText: t("end_confirm"), id: "terminer" }),
+      ),
+    ),
+    view.paused ? h("p", { class: "play-notice" }, t("paused_long")) : null,
+    board(),
+    messageForm(),
+  ];
+}
+
+function finished() {
+  const ranking = view.ranking ?? [];
+  const overall = view.debrief?.overall ?? [];
+  return [
+    h("h2", { class: "host-title" }, t("finished_title")),
+    h(
+      "div",
+      { class: "host-reveal" },
+      h(
+        "section",
+        { "aria-labelledby": "classement-titre" },
+        h("h3", { id: "classement-titre" }, t("ranking")),
+        ranking.length ? rankingTable(ranking) : h("p", {}, t("nobody_played")),
+      ),
+      h(
+        "section",
+        { "aria-labelledby": "metiers-titre" },
+        h("h3", { id: "metiers-titre" }, t("debrief_title")),
+        overall.length ? metierLinks(overall, "metier-links metier-links--big") : h("p", {}, t("no_metier")),
+      ),
+    ),
+  ];
+}
+
+const SCREENS = { lobby, running, finished };
+
+const conclusion = document.getElementById("conclusion");
+
+function draw() {
+  const focusedId = document.activeElement?.id;
+  if (conclusion) conclusion.hidden = view.phase !== "finished";
+  lobbyPanel.hidden = view.phase !== "lobby";
+  replaceContent(screen, (SCREENS[view.phase] ?? lobby)());
+  if (focusedId) document.getElementById(focusedId)?.focus();
+}
+
+// Locks run out on their own: the board's "bloquée" must go without an event.
+window.setInterval(() => {
+  if (view.phase === "running" && (view.progress ?? []).some((team) => team.locked_until_ms)) {
+    const now = socket.serverNow();
+    for (const team of view.progress) if (team.locked_until_ms && team.locked_until_ms <= now) team.locked_until_ms = null;
+    if (!document.activeElement?.closest?.("form")) draw();
+  }
+}, 1000);
+
+draw();
+if (!first.ended) socket.connect();

@@ -1,0 +1,344 @@
+// The phone in an escape game: the team's current énigme, this phone's own clue fragments,
+// the padlock, hints, the team's time, host messages, and the end with the trades unlocked.
+// Redrawn from `view` (the player snapshot, kept up to date by events).
+
+import { codeControls } from "./escape_controls.js";
+import { connectionBanner, h, metierLinks, readInitialFrame, replaceContent, t } from "./render.js";
+import { GameSocket } from "./socket.js";
+import { clock, every, rankingTable } from "./escape_render.js";
+
+const root = document.getElementById("jeu");
+const screen = document.getElementById("ecran");
+const messages = document.getElementById("messages");
+const banner = connectionBanner(document.getElementById("connexion"));
+const announcer = h("p", { class: "visually-hidden", "aria-live": "polite" });
+root.append(announcer);
+
+const first = readInitialFrame();
+const myId = root.dataset.player;
+let view = first.data;
+const drafts = new Map(); // énigme id -> the code being built
+let notice = null; // {tone: "wrong" | "info", text}: feedback on the last code
+let solvedNote = null; // the énigme just solved, with its trades
+let sending = false;
+
+function announce(text) {
+  announcer.textContent = text;
+}
+
+function nickname(playerId) {
+  return (view.nicknames ?? {})[playerId] ?? "";
+}
+
+const socket = new GameSocket(root.dataset.socket, {
+  onSnapshot(frame) {
+    view = frame.data;
+    draw();
+  },
+  onEvent(frame) {
+    const handler = EVENTS[frame.type];
+    if (handler && handler(frame.data) !== false) draw();
+  },
+  onStatus(status) {
+    if (status === "open") banner.open();
+    else banner.lost();
+  },
+  onFinal(code) {
+    const rejoin = code === 4401 || code === 4410 ? h("a", { href: root.dataset.joinUrl }, t("rejoin")) : null;
+    banner.final(t(`closed_${code}`), rejoin);
+  },
+});
+
+function mine(data) {
+  return view.team && data.team_id === view.team.team_id;
+}
+
+function hostMessage(text) {
+  messages.append(h("p", { class: "escape-message" }, t("message_from_host", { text })));
+}
+
+// -- events: small edits of the view ---------------------------------------------------
+const EVENTS = {
+  team_joined(data) {
+    if (!mine(data)) return false;
+    view.team.members = data.members;
+  },
+  team_left(data) {
+    if (!mine(data)) return false;
+    view.team.members = data.members;
+  },
+  member_named(data) {
+    view.nicknames = { ...(view.nicknames ?? {}), [data.player_id]: data.nickname };
+  },
+  team_changed(data) {
+    hostMessage(t("moved_to", { name: data.name }));
+    socket.requestSnapshot(); // the new team's énigme, fragments and members
+    return false;
+  },
+  left_team() {
+    socket.requestSnapshot();
+    return false;
+  },
+  team_added(data) {
+    view.teams = [...(view.teams ?? []), { team_id: data.team_id, name: data.name, size: 0 }];
+    return false;
+  },
+  game_started(data) {
+    Object.assign(view, { phase: "running", paused: false, ends_at_ms: data.ends_at_ms });
+    if (story) story.open = false; // read in the lobby; still there to open again
+  },
+  enigme_opened(data) {
+    if (!view.team) return false;
+    if (view.team.current !== data.enigme.id) {
+      Object.assign(view.team, { hints: [], locked_until_ms: null });
+      notice = null;
+      window.scrollTo(0, 0);
+    }
+    Object.assign(view.team, { current: data.enigme.id, enigme: data.enigme, fragments: data.fragments });
+    announce(data.enigme.title);
+  },
+  code_rejected(data) {
+    if (!mine(data)) return false;
+    view.team.attempts = { ...view.team.attempts, [data.enigme_id]: data.attempts };
+    if (data.locked_until_ms) view.team.locked_until_ms = data.locked_until_ms;
+    const who = data.player_id === myId ? "" : nickname(data.player_id);
+    const text = [who ? t("wrong_code_by", { nickname: who }) : "", t("wrong_code", { attempts: data.attempts })];
+    if (data.lock_ms) text.push(t("locked", { seconds: Math.ceil(data.lock_ms / 1000) }));
+    notice = { tone: "wrong", text: text.filter(Boolean).join(" ") };
+  },
+  enigme_solved(data) {
+    if (!mine(data)) return false;
+    const team = view.team;
+    team.solved = [...(team.solved ?? []), { enigme_id: data.enigme_id }];
+    team.solved_count = data.solved_count;
+    const known = new Set((team.metiers ?? []).map((m) => m.id));
+    team.metiers = [...(team.metiers ?? []), ...data.metiers.filter((m) => !known.has(m.id))];
+    solvedNote = data;
+    notice = null;
+    if (data.done) team.finished_at_ms = socket.serverNow();
+    announce(t("solved"));
+  },
+  hint_given(data) {
+    if (!mine(data)) return false;
+    const team = view.team;
+    team.hints = [...(team.hints ?? []), { text: data.text }];
+    team.hints_used = { ...team.hints_used, [data.enigme_id]: data.index + 1 };
+    team.penalty_ms = data.team_penalty_ms;
+    announce(data.text);
+  },
+  paused(data) {
+    Object.assign(view, { paused: true, remaining_ms: data.remaining_ms });
+    announce(t("paused_long"));
+  },
+  resumed(data) {
+    Object.assign(view, { paused: false, ends_at_ms: data.ends_at_ms });
+    if (view.team?.locked_until_ms) socket.requestSnapshot(); // locks were shifted by the pause
+  },
+  time_changed(data) {
+    view.ends_at_ms = data.ends_at_ms;
+  },
+  host_message(data) {
+    hostMessage(data.text);
+    return false;
+  },
+  team_finished(data) {
+    if (!mine(data)) return false;
+    view.team.finished_at_ms ??= socket.serverNow();
+  },
+  game_finished(data) {
+    Object.assign(view, { phase: "finished", paused: false, ranking: data.ranking, debrief: data.debrief });
+    announce(t("final_title"));
+  },
+};
+
+// -- commands ----------------------------------------------------------------------------
+async function submitCode(code) {
+  const enigme = view.team.enigme;
+  sending = true;
+  notice = null;
+  draw();
+  try {
+    await socket.command({ type: "submit", enigme_id: enigme.id, code });
+    const draft = drafts.get(enigme.id);
+    if (draft) for (const key of Object.keys(draft)) delete draft[key];
+  } catch (error) {
+    if (error.code === "padlock_locked") {
+      view.team.locked_until_ms = socket.serverNow() + error.remaining_ms;
+    } else if (error.code === "already_solved" || error.code === "wrong_enigme") {
+      socket.requestSnapshot(); // a teammate was faster: the next énigme is on its way
+    } else {
+      notice = { tone: "wrong", text: error.message ?? t("reconnecting") };
+    }
+  } finally {
+    sending = false;
+    draw();
+  }
+}
+
+async function askHint(button) {
+  if (!window.confirm(t("hint_confirm"))) return;
+  button.disabled = true;
+  try {
+    await socket.command({ type: "hint", enigme_id: view.team.enigme.id });
+  } catch (error) {
+    notice = { tone: "wrong", text: error.message ?? t("reconnecting") };
+    draw();
+  }
+}
+
+// -- screens -----------------------------------------------------------------------------
+/** The récit, as the editors wrote it in the CMS's rich text (their HTML, not the players'). */
+function richText(html, className) {
+  const node = h("div", { class: className });
+  node.innerHTML = html;
+  return node;
+}
+
+function teamLine() {
+  const team = view.team;
+  if (!team) return null;
+  const names = team.members.map(nickname).filter(Boolean).join(", ");
+  return [
+    h("h2", { class: "play-subtitle" }, t("team_name", { name: team.name })),
+    h("p", { class: "escape-members" }, t("team_members", { names })),
+  ];
+}
+
+function remainingMs() {
+  if (view.paused) return view.remaining_ms;
+  return view.ends_at_ms == null ? null : view.ends_at_ms - socket.serverNow();
+}
+
+function lobby() {
+  if (!view.team) return [h("p", { class: "play-lead" }, t("no_team"))];
+  return [teamLine(), h("p", { class: "play-lead" }, t("lobby_intro"))];
+}
+
+function lockLine(team) {
+  const line = h("p", { class: "escape-lock", role: "status" });
+  every(line, () => {
+    const left = (team.locked_until_ms ?? 0) - socket.serverNow();
+    if (left <= 0) {
+      team.locked_until_ms = null;
+      draw();
+      return false;
+    }
+    line.textContent = t("locked", { seconds: Math.ceil(left / 1000) });
+    return true;
+  });
+  return line;
+}
+
+function solvedBanner() {
+  if (!solvedNote) return null;
+  const who = nickname(solvedNote.player_id);
+  return h(
+    "div",
+    { class: "escape-solved", role: "status" },
+    h("p", { class: "escape-solved__title" }, who ? t("solved_by", { nickname: who }) : t("solved")),
+    solvedNote.metiers.length ? [h("p", {}, t("unlocked_metiers")), metierLinks(solvedNote.metiers)] : null,
+  );
+}
+
+function enigmeScreen() {
+  const team = view.team;
+  const enigme = team.enigme;
+  const data = enigme.data ?? {};
+  const locked = team.locked_until_ms && team.locked_until_ms > socket.serverNow();
+  const hintsLeft = enigme.hint_count - (team.hints ?? []).length;
+  if (!drafts.has(enigme.id)) drafts.set(enigme.id, {});
+  const parts = [
+    h(
+      "div",
+      { class: "escape-top" },
+      h("p", { class: "question-number" }, t("enigme_of", { number: (team.solved_count ?? 0) + 1, count: view.enigme_count })),
+      clock(remainingMs, { paused: view.paused }),
+    ),
+    solvedBanner(),
+    h("h2", { class: "play-title escape-title" }, enigme.title),
+    data.story_html ? richText(data.story_html, "escape-story") : null,
+    data.image?.url ? h("img", { class: "escape-image", src: data.image.url, alt: data.image.alt ?? "", width: data.image.width, height: data.image.height }) : null,
+    enigme.text ? h("p", { class: "question-prompt" }, enigme.text) : null,
+    h(
+      "section",
+      { class: "escape-clues", "aria-labelledby": "indices-titre" },
+      h("h3", { class: "play-subtitle", id: "indices-titre" }, t("your_clues")),
+      team.fragments?.length
+        ? h("ul", { class: "escape-clues__list" }, team.fragments.map((fragment) => h("li", {}, fragment)))
+        : h("p", {}, t("no_clue")),
+    ),
+    team.hints?.length
+      ? h(
+          "section",
+          { class: "escape-hints", "aria-labelledby": "aides-titre" },
+          h("h3", { class: "play-subtitle", id: "aides-titre" }, t("hints_received")),
+          h("ol", {}, team.hints.map((hint) => h("li", {}, hint.text))),
+        )
+      : null,
+  ];
+  if (view.paused) parts.push(h("p", { class: "play-notice", role: "status" }, t("paused_long")));
+  if (locked) parts.push(lockLine(team));
+  parts.push(
+    codeControls(enigme, drafts.get(enigme.id), submitCode, {
+      disabled: Boolean(view.paused || locked || sending),
+      announce,
+    }),
+  );
+  parts.push(h("p", { class: `escape-feedback escape-feedback--${notice?.tone ?? "none"}`, role: "alert" }, notice?.text ?? ""));
+  const hintButton = h(
+    "button",
+    { type: "button", class: "play-button play-button--secondary", id: "indice", disabled: hintsLeft <= 0 || view.paused },
+    t("ask_hint"),
+  );
+  hintButton.addEventListener("click", () => askHint(hintButton));
+  parts.push(hintButton, h("p", { class: "play-help" }, hintsLeft > 0 ? t("hints_left", { count: hintsLeft }) : t("no_hint_left")));
+  return parts;
+}
+
+function running() {
+  const team = view.team;
+  if (!team) return [h("p", { class: "play-lead" }, t("no_team"))];
+  if (team.finished_at_ms || !team.enigme) {
+    return [
+      teamLine(),
+      solvedBanner(),
+      h("p", { class: "play-lead" }, t("team_done")),
+      h("h2", { class: "play-subtitle" }, t("your_metiers")),
+      team.metiers?.length ? metierLinks(team.metiers, "metier-links metier-links--big") : h("p", {}, t("no_metier")),
+    ];
+  }
+  return enigmeScreen();
+}
+
+function finished() {
+  const ranking = view.ranking ?? [];
+  const teamId = view.team?.team_id;
+  const row = ranking.find((r) => r.team_id === teamId);
+  const metiers = (view.debrief?.teams ?? {})[teamId] ?? view.team?.metiers ?? [];
+  return [
+    h("h2", { class: "play-title" }, t("final_title")),
+    row ? h("p", { class: "play-lead" }, t("team_rank", { rank: row.rank, count: ranking.length })) : null,
+    h("h2", { class: "play-subtitle" }, t("your_metiers")),
+    metiers.length ? metierLinks(metiers, "metier-links metier-links--big") : h("p", {}, t("no_metier")),
+    ranking.length ? [h("h2", { class: "play-subtitle" }, t("ranking")), rankingTable(ranking, teamId)] : null,
+  ];
+}
+
+const SCREENS = { lobby, running, finished };
+
+const story = document.getElementById("histoire");
+const conclusion = document.getElementById("conclusion");
+
+function draw() {
+  const focusedId = document.activeElement?.id;
+  if (conclusion) conclusion.hidden = view.phase !== "finished";
+  replaceContent(screen, (SCREENS[view.phase] ?? lobby)());
+  if (focusedId) {
+    const again = document.getElementById(focusedId);
+    if (again && !again.disabled) again.focus();
+  }
+}
+
+if (story && view.phase !== "lobby") story.open = false;
+draw();
+if (!first.ended) socket.connect();
