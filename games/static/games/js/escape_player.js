@@ -196,7 +196,7 @@ function richText(html, className) {
 
 function teamLine() {
   const team = view.team;
-  if (!team) return null;
+  if (!team) return [];
   const names = team.members.map(nickname).filter(Boolean).join(", ");
   return [
     h("h2", { class: "play-subtitle" }, t("team_name", { name: team.name })),
@@ -211,7 +211,7 @@ function remainingMs() {
 
 function lobby() {
   if (!view.team) return [h("p", { class: "play-lead" }, t("no_team"))];
-  return [teamLine(), h("p", { class: "play-lead" }, t("lobby_intro"))];
+  return [...teamLine(), h("p", { class: "play-lead" }, t("lobby_intro"))];
 }
 
 function lockLine(team) {
@@ -300,7 +300,7 @@ function running() {
   if (!team) return [h("p", { class: "play-lead" }, t("no_team"))];
   if (team.finished_at_ms || !team.enigme) {
     return [
-      teamLine(),
+      ...teamLine(),
       solvedBanner(),
       h("p", { class: "play-lead" }, t("team_done")),
       h("h2", { class: "play-subtitle" }, t("your_metiers")),

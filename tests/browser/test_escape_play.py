@@ -1,0 +1,117 @@
+"""The demo escape game « Panne à l'usine » in real browsers: the class screen and two teams
+of two phones, from the team choice to the debrief."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from games.demo_escape import ENIGMES
+from tests.support.a11y import assert_accessible, assert_no_horizontal_scroll
+from tests.support.live_escape import enter_code, join_escape
+from tests.support.live_games import launch_from_page, log_in_as_admin, watch
+
+pytestmark = pytest.mark.browser
+
+GAME_PAGE = "/jeux/panne-a-l-usine/"
+BY_ID = {enigme["identifiant"]: enigme for enigme in ENIGMES}
+# Both paths through the fork: the Castors take the headlights, the Étincelles the fuel cells.
+PATHS = {
+    "Les Castors": ["badge", "robot-soudure", "voyants", "aiguillage", "presse", "etapes", "quai"],
+    "Les Étincelles": [
+        "badge",
+        "robot-soudure",
+        "voyants",
+        "aiguillage",
+        "outils",
+        "etapes",
+        "quai",
+    ],
+}
+CODES = {"aiguillage": {"Les Castors": "A", "Les Étincelles": "B"}}
+TEAMS = {"Les Castors": ["Castor Futé", "Loutre"], "Les Étincelles": ["Lynx 42", "Hibou"]}
+
+
+def code_for(team: str, enigme: dict) -> str:
+    return CODES.get(enigme["identifiant"], {}).get(team) or enigme["solutions"][0]
+
+
+def test_two_teams_play_the_demo_escape_game_to_the_debrief(projector_page, new_phone, site_server):
+    host = projector_page
+    problems = watch(host, site_server.url)
+    log_in_as_admin(host)
+    pin = launch_from_page(host, GAME_PAGE)
+    expect(host.locator(".host-pin")).to_have_text(pin)
+
+    phones = {}
+    for team, nicknames in TEAMS.items():
+        for nickname in nicknames:
+            phone = new_phone()
+            problems += watch(phone, site_server.url)
+            join_escape(phone, pin, nickname, team)
+            phones.setdefault(team, []).append(phone)
+    first = phones["Les Castors"][0]
+    expect(first.get_by_text("Castor Futé, Loutre")).to_be_visible()  # the teammates
+    expect(first.get_by_text("Lundi, 8 heures.", exact=False)).to_be_visible()  # the story
+    assert_no_horizontal_scroll(first)
+    for nicknames in TEAMS.values():
+        for nickname in nicknames:
+            expect(host.get_by_text(nickname, exact=True)).to_be_visible()
+    assert_accessible(host)
+
+    host.get_by_role("button", name="Démarrer").click()
+    expect(host.get_by_role("heading", name="Le tableau des équipes")).to_be_visible()
+    badge = BY_ID["badge"]
+    for team_phones in phones.values():
+        for phone in team_phones:
+            expect(phone.get_by_role("heading", name=badge["titre"])).to_be_visible()
+    # Each phone of a team holds its own clue fragments: the team must talk.
+    castor, loutre = phones["Les Castors"]
+    mine = castor.locator(".escape-clues__list li").all_text_contents()
+    theirs = loutre.locator(".escape-clues__list li").all_text_contents()
+    assert mine and theirs and not set(mine) & set(theirs)
+    assert set(mine) | set(theirs) == set(badge["fragments"])
+    assert_accessible(castor)
+    assert_no_horizontal_scroll(castor)
+    assert_accessible(host)
+
+    # A wrong code: the whole team sees it.
+    enter_code(castor, badge, "1234")
+    expect(
+        loutre.get_by_role("alert").filter(has_text="Castor Futé a essayé un mauvais code.")
+    ).to_be_visible()
+    expect(castor.get_by_text("Mauvais code. Essais sur cette énigme : 1.")).to_be_visible()
+
+    for step in range(len(PATHS["Les Castors"])):
+        for team, team_phones in phones.items():
+            enigme = BY_ID[PATHS[team][step]]
+            solver = team_phones[step % 2]
+            expect(solver.get_by_role("heading", name=enigme["titre"])).to_be_visible()
+            if step == 2:
+                assert_no_horizontal_scroll(solver)
+            enter_code(solver, enigme, code_for(team, enigme))
+            if step < len(PATHS[team]) - 1:
+                following = BY_ID[PATHS[team][step + 1]]
+                for phone in team_phones:
+                    expect(phone.get_by_role("heading", name=following["titre"])).to_be_visible()
+
+    expect(host.get_by_role("heading", name="Classement")).to_be_visible()
+    expect(host.get_by_role("heading", name="Les métiers débloqués")).to_be_visible()
+    assert host.locator(".metier-links a").count() >= 8
+    for team_phones in phones.values():
+        for phone in team_phones:
+            expect(phone.get_by_role("heading", name="Fin de l'escape game !")).to_be_visible()
+            expect(
+                phone.get_by_text(re.compile(r"Votre équipe termine [12] sur 2\."))
+            ).to_be_visible()
+            expect(
+                phone.get_by_role("heading", name="Les métiers que vous avez débloqués")
+            ).to_be_visible()
+            assert_no_horizontal_scroll(phone)
+    fiches = castor.locator(".metier-links a")
+    assert fiches.count() >= 7
+    assert problems == []
+    fiche_url = fiches.first.get_attribute("href")
+    fiches.first.click()
+    castor.wait_for_url(f"**{fiche_url}")
+    expect(castor.get_by_role("heading", level=1)).to_be_visible()
