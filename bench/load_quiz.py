@@ -148,7 +148,7 @@ def start_servers(env: Environment, count: int) -> list[tuple[subprocess.Popen, 
     servers = []
     for _ in range(count):
         port = free_port()
-        log = (env.workdir / f"daphne-{port}.log").open("w")
+        log = open(os.environ.get("BENCH_SERVER_LOG", env.workdir / f"daphne-{port}.log"), "w")  # noqa: SIM115
         process = subprocess.Popen(  # noqa: S603
             [
                 sys.executable,
@@ -181,99 +181,126 @@ def start_servers(env: Environment, count: int) -> list[tuple[subprocess.Popen, 
     return servers
 
 
-async def play(
-    pin: str, host_cookie: str, cookies: list[str], ports: list[int], on_connected
-) -> dict:
+ORIGIN = "http://localhost"
+# The simulated phones run in this many processes: one Python event loop handling hundreds
+# of sockets would measure its own queue, not the server.
+CLIENT_PROCESSES = 2
+
+
+async def phones(pin: str, phones_: list[tuple[int, str]], ports: list[int], ready):
+    """The phones of one client process; returns their raw measurements."""
     import websockets
 
-    origin = "http://localhost"
-    results = {"join": [], "broadcast": [], "ack": [], "sent": 0, "acked": 0, "errors": []}
-    opened_at: dict[int, float] = {}
-    all_opened = {i: asyncio.Event() for i in range(QUESTIONS)}
-    counts = {i: 0 for i in range(QUESTIONS)}
+    out = {"join": [], "received": [], "ack": [], "sent": 0, "acked": 0, "errors": []}
 
-    async def phone(index: int, cookie: str):
-        port = ports[index % len(ports)]
+    async def phone(index: int, cookie: str, connected: asyncio.Event):
         began = time.perf_counter()
         async with websockets.connect(
-            f"ws://127.0.0.1:{port}/ws/jeu/{pin}/joueur/",
-            origin=origin,
+            f"ws://127.0.0.1:{ports[index % len(ports)]}/ws/jeu/{pin}/joueur/",
+            origin=ORIGIN,
             additional_headers={"Cookie": cookie},
             open_timeout=60,
             max_queue=None,
         ) as socket:
             first = json.loads(await socket.recv())
             assert first["type"] == "snapshot", first
-            results["join"].append((time.perf_counter() - began) * 1000)
-            joined.set_one()
-            sent_at = None
+            out["join"].append((time.perf_counter() - began) * 1000)
+            connected.set()
+            sent_at = 0.0
             async for raw in socket:
                 message = json.loads(raw)
                 kind = message["type"]
                 if kind == "question_opened":
                     q = message["data"]["index"]
-                    results["broadcast"].append((time.perf_counter() - opened_at[q]) * 1000)
-                    counts[q] += 1
-                    if counts[q] == len(cookies):
-                        all_opened[q].set()
+                    out["received"].append((q, time.time()))
                     sent_at = time.perf_counter()
-                    results["sent"] += 1
+                    out["sent"] += 1
                     await socket.send(json.dumps({"type": "answer", "q": q, "answer": [0]}))
                 elif kind == "ack":
-                    results["ack"].append((time.perf_counter() - sent_at) * 1000)
-                    results["acked"] += 1
+                    out["ack"].append((time.perf_counter() - sent_at) * 1000)
+                    out["acked"] += 1
                 elif kind == "error":
-                    results["errors"].append(message["code"])
+                    out["errors"].append(message["code"])
                 elif kind == "game_finished":
                     return
 
-    class Joined:
-        def __init__(self, total):
-            self.total, self.count, self.event = total, 0, asyncio.Event()
-
-        def set_one(self):
-            self.count += 1
-            if self.count == self.total:
-                self.event.set()
-
-    joined = Joined(len(cookies))
-    tasks = []
-    join_started = time.perf_counter()
-    for index, cookie in enumerate(cookies):
-        tasks.append(asyncio.create_task(phone(index, cookie)))
-        if index % 50 == 49:
+    events, tasks = [], []
+    for number, (index, cookie) in enumerate(phones_):
+        events.append(asyncio.Event())
+        tasks.append(asyncio.create_task(phone(index, cookie, events[-1])))
+        if number % 25 == 24:
             await asyncio.sleep(0.05)  # a class does not connect in the same millisecond
-    await asyncio.wait_for(joined.event.wait(), 300)
-    results["join_all_s"] = time.perf_counter() - join_started
+    await asyncio.wait_for(asyncio.gather(*(event.wait() for event in events)), 300)
+    ready.put("ready")
+    await asyncio.wait_for(asyncio.gather(*tasks), 600)
+    return out
 
+
+def client_process(pin, phones_, ports, ready, results):
+    results.put(asyncio.run(phones(pin, phones_, ports, ready)))
+
+
+async def host_plays(pin: str, host_cookie: str, port: int) -> dict[int, float]:
+    """The teacher: start, then "next" after each reveal. Returns when each question was asked."""
+    import websockets
+
+    asked = {}
     async with websockets.connect(
-        f"ws://127.0.0.1:{ports[0]}/ws/jeu/{pin}/hote/",
-        origin=origin,
+        f"ws://127.0.0.1:{port}/ws/jeu/{pin}/hote/",
+        origin=ORIGIN,
         additional_headers={"Cookie": host_cookie},
         max_queue=None,
     ) as host:
         await host.recv()  # snapshot
-        await asyncio.sleep(0.5)
-        on_connected(results)  # every phone and the host are in: measure the server
         for q in range(QUESTIONS):
-            opened_at[q] = time.perf_counter()
+            asked[q] = time.time()
             await host.send(json.dumps({"type": "start" if q == 0 else "next"}))
-            await asyncio.wait_for(all_opened[q].wait(), 120)
-            while True:  # everyone answered: the engine reveals by itself
+            while True:  # every phone answered: the engine reveals by itself
                 message = json.loads(await asyncio.wait_for(host.recv(), 120))
                 if message["type"] == "question_revealed":
                     break
         await host.send(json.dumps({"type": "next"}))
-        await asyncio.wait_for(asyncio.gather(*tasks), 120)
-    return results
+        while json.loads(await asyncio.wait_for(host.recv(), 120))["type"] != "game_finished":
+            pass
+    return asked
 
 
-async def run_play(pin, host_cookie, cookies, servers):
-    def measure_memory(results):
-        results["rss_connected_kib"] = sum(rss_kib(process.pid) for process, _ in servers)
+def play(klass: dict, servers) -> dict:
+    import multiprocessing
 
+    context = multiprocessing.get_context("spawn")
+    ready, results = context.Queue(), context.Queue()
     ports = [port for _, port in servers]
-    return await play(pin, host_cookie, cookies, ports, measure_memory)
+    cookies = list(enumerate(player["cookie"] for player in klass["players"]))
+    workers = [
+        context.Process(
+            target=client_process,
+            args=(klass["pin"], cookies[k::CLIENT_PROCESSES], ports, ready, results),
+        )
+        for k in range(CLIENT_PROCESSES)
+    ]
+    started = time.perf_counter()
+    for worker in workers:
+        worker.start()
+    for _ in workers:
+        ready.get(timeout=300)
+    join_all_s = time.perf_counter() - started
+    time.sleep(0.5)
+    rss = sum(rss_kib(process.pid) for process, _ in servers)
+    asked = asyncio.run(host_plays(klass["pin"], klass["host_cookie"], ports[0]))
+    parts = [results.get(timeout=300) for _ in workers]
+    for worker in workers:
+        worker.join(30)
+    merged = {key: [] for key in ("join", "ack", "errors")}
+    merged.update(sent=0, acked=0, broadcast=[])
+    for part in parts:
+        for key in ("join", "ack", "errors"):
+            merged[key] += part[key]
+        merged["sent"] += part["sent"]
+        merged["acked"] += part["acked"]
+        merged["broadcast"] += [(at - asked[q]) * 1000 for q, at in part["received"]]
+    merged.update(join_all_s=join_all_s, rss_connected_kib=rss)
+    return merged
 
 
 def run(players: int, scaled: bool) -> dict:
@@ -281,14 +308,11 @@ def run(players: int, scaled: bool) -> dict:
         env = Environment(scaled, Path(tmp))
         try:
             klass, join_service_ms = prepare_session(players)
-            cookies = [player["cookie"] for player in klass["players"]]
             servers = start_servers(env, 2 if scaled else 1)
             try:
                 time.sleep(0.5)
                 idle_rss = sum(rss_kib(process.pid) for process, _ in servers)
-                results = asyncio.run(
-                    run_play(klass["pin"], klass["host_cookie"], cookies, servers)
-                )
+                results = play(klass, servers)
             finally:
                 for process, _ in servers:
                     process.terminate()

@@ -15,8 +15,9 @@ from django.utils import timezone
 from ..engine import Command, EngineError
 from ..engine.commands import Answer as AnswerCommand
 from ..engine.commands import Kick, Submit
-from ..models import Answer, Attempt, GameSession, Player
+from ..models import Attempt, GameSession, Player
 from ..rules import rules_for
+from .answer_rows import insert_answers
 from .loaded import remember_state, spec_of, state_of
 from .messages import Outgoing, coalesce, outgoing_for
 
@@ -53,16 +54,16 @@ def _lock(session_id: int) -> GameSession:
         raise SessionClosed(session_id) from exc
 
 
-def _answer_row(session: GameSession, command: AnswerCommand, state) -> Answer:
+def _answer_row(session: GameSession, command: AnswerCommand, state) -> tuple:
     recorded = state.answers[command.player_id]
-    return Answer(
-        session=session,
-        player_id=int(command.player_id),
-        question_index=command.question_index,
-        payload=recorded["answer"],
-        fraction=recorded["fraction"],
-        points=recorded["points"],
-        elapsed_ms=recorded["elapsed_ms"],
+    return (
+        session.pk,
+        int(command.player_id),
+        command.question_index,
+        recorded["answer"],
+        recorded["fraction"],
+        recorded["points"],
+        recorded["elapsed_ms"],
     )
 
 
@@ -114,7 +115,7 @@ def apply_commands(session_id: int, commands: list[Command], now_ms: int) -> Bat
         if state.version == session.version:
             return outcome  # nothing changed: no write at all
 
-        Answer.objects.bulk_create(answers)
+        insert_answers(answers)
         Attempt.objects.bulk_create(attempts)
         if kicked:
             Player.objects.filter(session=session, pk__in=kicked).update(kicked=True)

@@ -85,7 +85,9 @@ def open_session(pin: str) -> GameSession | None:
     pin = (pin or "").strip()
     if not (pin.isdigit() and len(pin) == 6):
         return None
-    return GameSession.objects.filter(pin=pin, ended_at__isnull=True).first()
+    # Without the big JSON columns: every phone that connects looks its game up by PIN, and
+    # the parsed spec and state come from the per-process cache (loaded.py).
+    return GameSession.objects.filter(pin=pin, ended_at__isnull=True).defer("spec", "state").first()
 
 
 @dataclass
