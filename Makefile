@@ -37,4 +37,5 @@ lint:
 
 serve:
 	@echo "Métiers en jeu : http://localhost:$(PORT)/ (admin : http://localhost:$(PORT)/admin/)"
-	$(BIN)/daphne -b $(HOST) -p $(PORT) cms.asgi:application
+	@# No access log: its lines would tie students' IP addresses to game URLs.
+	$(BIN)/daphne -b $(HOST) -p $(PORT) --access-log /dev/null cms.asgi:application
