@@ -371,13 +371,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--players", type=int, nargs="+", default=[30, 300])
     parser.add_argument("--scaled", action="store_true")
+    parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.one:
+        report(run(args.players[0], args.scaled))
+        return
     print(
         f"machine: {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}"
     )
-    print(f"command: {' '.join([Path(sys.executable).name, *sys.argv])}")
+    print(f"command: {' '.join([Path(sys.executable).name, *sys.argv])}", flush=True)
     for players in args.players:
-        report(run(players, args.scaled))
+        # One process per size: Django binds this process to one database at setup.
+        flags = ["--scaled"] if args.scaled else []
+        subprocess.run(  # noqa: S603 - this very script
+            [sys.executable, __file__, "--one", "--players", str(players), *flags], check=True
+        )
 
 
 if __name__ == "__main__":
