@@ -115,3 +115,48 @@ def test_two_teams_play_the_demo_escape_game_to_the_debrief(projector_page, new_
     fiches.first.click()
     castor.wait_for_url(f"**{fiche_url}")
     expect(castor.get_by_role("heading", level=1)).to_be_visible()
+
+
+def test_the_host_runs_the_teams_and_the_clock(projector_page, new_phone, site_server):
+    """Move a player, pause, add time, send a message to one team; a phone asks for a hint."""
+    host = projector_page
+    log_in_as_admin(host)
+    pin = launch_from_page(host, GAME_PAGE)
+    lea, tom = new_phone(), new_phone()
+    join_escape(lea, pin, "Léa", "Les Castors")
+    join_escape(tom, pin, "Tom", "Les Castors")
+
+    host.get_by_label("Équipe de Tom").select_option(label="Les Boulons")
+    expect(tom.get_by_text("L'animateur t'a placé dans l'équipe Les Boulons.")).to_be_visible()
+    expect(tom.get_by_role("heading", name="Équipe Les Boulons")).to_be_visible()
+    expect(host.get_by_text("1 / 4 joueurs")).to_have_count(2)
+
+    host.get_by_role("button", name="Démarrer").click()
+    expect(lea.get_by_role("heading", name=BY_ID["badge"]["titre"])).to_be_visible()
+    # Alone in her team, Léa holds every fragment.
+    expect(lea.locator(".escape-clues__list li")).to_have_count(4)
+    assert_accessible(host)
+
+    host.get_by_role("button", name="Pause").click()
+    expect(lea.get_by_role("status").filter(has_text="Le jeu est en pause.")).to_be_visible()
+    expect(lea.get_by_role("button", name="Ouvrir le cadenas")).to_be_disabled()
+    host.get_by_role("button", name="Reprendre").click()
+    expect(lea.get_by_role("button", name="Ouvrir le cadenas")).to_be_enabled()
+
+    before = lea.locator(".escape-clock__value").text_content()
+    host.get_by_role("button", name="+5 min").click()
+    expect(lea.locator(".escape-clock__value")).not_to_have_text(before)
+    minutes = int(lea.locator(".escape-clock__value").text_content().split(":")[0])
+    assert minutes >= 44  # 40 minutes of game, plus 5
+
+    host.get_by_label("Message aux équipes").fill("Regardez l'affiche au fond !")
+    host.get_by_label("Destinataires").select_option(label="Les Boulons")
+    host.get_by_role("button", name="Envoyer").click()
+    expect(tom.get_by_text("Message de l'animateur : Regardez l'affiche au fond !")).to_be_visible()
+    expect(lea.get_by_text("Regardez l'affiche au fond !")).to_have_count(0)
+
+    lea.once("dialog", lambda dialog: dialog.accept())
+    lea.get_by_role("button", name="Demander un indice").click()
+    expect(lea.get_by_role("heading", name="Les indices reçus")).to_be_visible()
+    expect(lea.get_by_text("Indices restants : 1")).to_be_visible()
+    expect(host.get_by_role("row", name=re.compile("^Les Castors"))).to_contain_text("1")

@@ -24,10 +24,15 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture(autouse=True)
-def fresh_throttle():
+def fresh_caches():
+    """Wrong-PIN counts live in the cache; parsed states are cached per process by (session id,
+    version), and a flushed test database hands out the same session ids again."""
     from django.core.cache import cache
 
-    cache.clear()
+    from games.services import loaded
+
+    for clear in (cache.clear, loaded._specs.clear, loaded._states.clear):
+        clear()
     yield
     cache.clear()
 

@@ -53,8 +53,11 @@ function mine(data) {
   return view.team && data.team_id === view.team.team_id;
 }
 
+const MESSAGES_KEPT = 3;
+
 function hostMessage(text) {
   messages.append(h("p", { class: "escape-message" }, t("message_from_host", { text })));
+  while (messages.childElementCount > MESSAGES_KEPT) messages.firstElementChild.remove();
 }
 
 // -- events: small edits of the view ---------------------------------------------------
@@ -127,8 +130,7 @@ const EVENTS = {
     announce(data.text);
   },
   paused(data) {
-    Object.assign(view, { paused: true, remaining_ms: data.remaining_ms });
-    announce(t("paused_long"));
+    Object.assign(view, { paused: true, remaining_ms: data.remaining_ms }); // the notice is a status
   },
   resumed(data) {
     Object.assign(view, { paused: false, ends_at_ms: data.ends_at_ms });
@@ -215,7 +217,9 @@ function lobby() {
 }
 
 function lockLine(team) {
-  const line = h("p", { class: "escape-lock", role: "status" });
+  // Not a live region: the wrong code's alert already said how long; a screen reader reads the
+  // seconds left when it reaches the line, instead of hearing them every second.
+  const line = h("p", { class: "escape-lock" });
   every(line, () => {
     const left = (team.locked_until_ms ?? 0) - socket.serverNow();
     if (left <= 0) {
