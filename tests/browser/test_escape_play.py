@@ -123,6 +123,10 @@ def test_the_host_runs_the_teams_and_the_clock(projector_page, new_phone, site_s
     log_in_as_admin(host)
     pin = launch_from_page(host, GAME_PAGE)
     lea, tom = new_phone(), new_phone()
+    lea.goto(f"/jouer/{pin}/")  # the nickname page with the team choice
+    expect(lea.get_by_role("group", name="Ton équipe")).to_be_visible()
+    assert_accessible(lea)
+    assert_no_horizontal_scroll(lea)
     join_escape(lea, pin, "Léa", "Les Castors")
     join_escape(tom, pin, "Tom", "Les Castors")
 
