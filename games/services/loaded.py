@@ -3,6 +3,8 @@
 A session's spec never changes after launch, and a state is identified by (session, version):
 every change increments the version. So both can be cached without ever being stale; what
 is cached is only a parsed copy of what the database holds (engine states are immutable).
+A session is known by its id and creation time together: ids can come back (a database
+restored or flushed, as tests do), a creation time with them cannot.
 """
 
 from __future__ import annotations
@@ -15,8 +17,12 @@ from ..rules import rules_for
 
 MAX_SESSIONS = 256
 
-_specs: OrderedDict[int, Any] = OrderedDict()
-_states: OrderedDict[int, tuple[int, Any]] = OrderedDict()
+_specs: OrderedDict[tuple, Any] = OrderedDict()
+_states: OrderedDict[tuple, tuple[int, Any]] = OrderedDict()
+
+
+def _key(session: GameSession) -> tuple:
+    return (session.pk, session.created_at)
 
 
 def _remember(cache: OrderedDict, key, value) -> None:
@@ -27,27 +33,27 @@ def _remember(cache: OrderedDict, key, value) -> None:
 
 
 def spec_of(session: GameSession):
-    spec = _specs.get(session.pk)
+    spec = _specs.get(_key(session))
     if spec is None:
         raw = session.spec if "spec" in session.__dict__ else _column(session, "spec")
         spec = rules_for(session.kind).load_spec(raw)
-        _remember(_specs, session.pk, spec)
+        _remember(_specs, _key(session), spec)
     return spec
 
 
 def state_of(session: GameSession):
-    cached = _states.get(session.pk)
+    cached = _states.get(_key(session))
     if cached is not None and cached[0] == session.version:
         return cached[1]
     raw = session.state if "state" in session.__dict__ else _column(session, "state")
     state = rules_for(session.kind).load_state(raw)
-    _remember(_states, session.pk, (session.version, state))
+    _remember(_states, _key(session), (session.version, state))
     return state
 
 
-def remember_state(session_id: int, state) -> None:
+def remember_state(session: GameSession, state) -> None:
     """Called once a new state is committed: the next batch starts from it."""
-    _remember(_states, session_id, (state.version, state))
+    _remember(_states, _key(session), (state.version, state))
 
 
 def _column(session: GameSession, name: str):

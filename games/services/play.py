@@ -129,7 +129,7 @@ def apply_commands(session_id: int, commands: list[Command], now_ms: int) -> Bat
             update_fields.append("ended_at")
             outcome.ended = True
         session.save(update_fields=update_fields)
-        transaction.on_commit(lambda: remember_state(session_id, state))
+        transaction.on_commit(lambda: remember_state(session, state))
         outcome.changed = True
         outcome.next_deadline_ms = session.next_deadline_ms
         return outcome

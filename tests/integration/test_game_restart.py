@@ -5,14 +5,12 @@ over from what was committed: the open question, its deadline, the answers alrea
 the scores.
 """
 
-import asyncio
-
 import pytest
 
 from tests.support.games import CHOICE, TRUE_FALSE
 from tests.support.live_server import LiveServer, prepare_database, server_env
 from tests.support.scripted import create_class_on
-from tests.support.ws_clients import Screen, host_url, player_url
+from tests.support.ws_clients import Screen, host_url, player_url, run_async
 
 SPEC = {"title": "Redémarrage", "kind": "quiz", "questions": [CHOICE, TRUE_FALSE]}
 
@@ -79,9 +77,9 @@ def test_a_restart_mid_question_loses_no_answer_and_no_point(server):
             snapshots[name] = await screen.receive()
         return host, phones
 
-    asyncio.run(before_restart())
+    run_async(before_restart())
     server.restart()
-    final, lea_points = asyncio.run(after_restart())
+    final, lea_points = run_async(after_restart())
 
     assert snapshots["host"]["type"] == "snapshot"
     host_view = snapshots["host"]["data"]

@@ -4,8 +4,6 @@ The channel layer (Redis pub/sub) carries each broadcast once per process; each 
 delivers it to its own sockets. Commands from either process serialise on the session row.
 """
 
-import asyncio
-
 import pytest
 
 from tests.support.games import CHOICE, TRUE_FALSE
@@ -18,7 +16,7 @@ from tests.support.services import (
     redis_available,
     scratch_postgres_database,
 )
-from tests.support.ws_clients import Screen, host_url, player_url
+from tests.support.ws_clients import Screen, host_url, player_url, run_async
 
 pytestmark = pytest.mark.services
 
@@ -72,5 +70,5 @@ def test_a_quiz_played_across_two_workers(workers):
             await screen.close()
         return counts
 
-    reveal = asyncio.run(play())
+    reveal = run_async(play())
     assert reveal["distribution"]["counts"] == [2, 2, 0]

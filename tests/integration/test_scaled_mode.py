@@ -15,6 +15,7 @@ from tests.support.services import (
     redis_available,
     scratch_postgres_database,
 )
+from tests.support.ws_clients import run_async
 
 pytestmark = pytest.mark.services
 
@@ -55,4 +56,4 @@ def test_websocket_round_trip_through_redis(scaled_server):
             await socket.send("ping")
             return await asyncio.wait_for(socket.recv(), 5)
 
-    assert asyncio.run(ping()) == "pong"
+    assert run_async(ping()) == "pong"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import json
 
 import websockets
@@ -43,3 +44,13 @@ def host_url(ws_base: str, pin: str) -> str:
 
 def player_url(ws_base: str, pin: str) -> str:
     return f"{ws_base}/ws/jeu/{pin}/joueur/"
+
+
+def run_async(coroutine):
+    """asyncio.run() in a thread of its own.
+
+    Once a browser test has run, Playwright's sync API keeps an event loop running in the main
+    thread for the rest of the session, and asyncio.run() refuses to start there.
+    """
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
