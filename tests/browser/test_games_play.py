@@ -10,6 +10,7 @@ from tests.support.a11y import assert_accessible, assert_no_horizontal_scroll
 from tests.support.live_games import (
     SENT,
     answer,
+    answer_as_shown,
     join_by_pin,
     launch_from_page,
     log_in_as_admin,
@@ -130,3 +131,43 @@ def test_the_class_screen_needs_the_host(phone_page, site_server):
     response = phone_page.goto("/jeu/123456/hote/")
     assert "/admin/login/" in phone_page.url
     assert response.ok
+
+
+def test_a_class_follows_the_demo_parcours_from_a_to_z(projector_page, new_phone, site_server):
+    host = projector_page
+    problems = watch(host, site_server.url)
+    log_in_as_admin(host)
+    pin = launch_from_page(host, "/jeux/parcours-pile-a-combustible/")
+    phones = [new_phone() for _ in NICKNAMES]
+    for phone, nickname in zip(phones, NICKNAMES, strict=True):
+        join_by_pin(phone, pin, nickname)
+    expect(host.get_by_role("heading", name="Joueurs connectés : 3")).to_be_visible()
+
+    host.get_by_role("button", name="Démarrer").click()
+    expect(host.get_by_role("heading", name=re.compile(r"^Question 1 sur \d+$"))).to_be_visible()
+    count = int(
+        host.get_by_role("heading", name=re.compile("^Question 1 sur")).text_content().split()[-1]
+    )
+    assert count >= 3, "a parcours asks at least the order, a step's métier and the filière"
+    for number in range(1, count + 1):
+        heading = f"Question {number} sur {count}"
+        expect(host.get_by_role("heading", name=heading)).to_be_visible()
+        for choice, phone in enumerate(phones):
+            expect(phone.get_by_role("heading", name=heading)).to_be_visible()
+            if number == 1 and choice == 0:
+                assert_accessible(phone)
+            answer_as_shown(phone, choice)
+        expect(host.get_by_role("heading", name="La bonne réponse")).to_be_visible()
+        for phone in phones:
+            expect(phone.locator("#ecran").get_by_text(RESULT)).to_be_visible()
+        last = number == count
+        host.get_by_role("button", name="Voir le podium" if last else "Question suivante").click()
+
+    expect(host.get_by_role("heading", name="Les métiers découverts")).to_be_visible()
+    for phone in phones:
+        expect(
+            phone.get_by_role("heading", name="Les métiers que tu as découverts")
+        ).to_be_visible()
+        # The parcours meets the trades of the object's chain, each linked to its fiche.
+        assert phone.locator(".metier-links a").count() >= 3
+    assert problems == []
