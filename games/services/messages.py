@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 
 from ..engine import Event
-from ..engine.events import ALL
+from ..engine.events import ALL, HOST
 
 
 @dataclass(frozen=True)
@@ -28,21 +28,29 @@ def frame(event_type: str, data: dict, *, version: int, seq: int | None = None) 
     return dumps(message)
 
 
-# Host-only counters where only the latest value matters: when a batch applies 300 answers,
-# the class screen needs the last "answer_count", not 300 of them.
+# Events that carry absolute values (counts, progress) where only the latest matters: when a
+# batch applies 300 answers, the class screen needs the last "answer_count", not 300 of them;
+# when 30 teams send codes at once, the host board needs each team's last attempt count.
 LATEST_ONLY = frozenset({"answer_count"})
+LATEST_PER_TEAM_FOR_HOST = frozenset({"code_rejected", "team_progress"})
+
+
+def _supersede_key(event: Event):
+    if event.type in LATEST_ONLY:
+        return (event.type, event.audience)
+    if event.audience == HOST and event.type in LATEST_PER_TEAM_FOR_HOST:
+        return (event.type, event.audience, event.data.get("team_id"))
+    return None
 
 
 def coalesce(events: list[tuple[int, Event]]) -> list[tuple[int, Event]]:
-    """Drop events superseded later in the same batch (same type and audience)."""
-    last = {}
-    for position, (_, event) in enumerate(events):
-        if event.type in LATEST_ONLY:
-            last[(event.type, event.audience)] = position
+    """Drop events superseded later in the same batch (same kind, audience and team)."""
+    keys = [_supersede_key(event) for _, event in events]
+    last = {key: position for position, key in enumerate(keys) if key is not None}
     return [
-        (version, event)
-        for position, (version, event) in enumerate(events)
-        if event.type not in LATEST_ONLY or last[(event.type, event.audience)] == position
+        pair
+        for position, (pair, key) in enumerate(zip(events, keys, strict=True))
+        if key is None or last[key] == position
     ]
 
 
