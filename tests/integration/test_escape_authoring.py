@@ -16,17 +16,15 @@ from wagtail.blocks import StreamBlockValidationError, StructBlockValidationErro
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from cms.demo import ensure_home_page
 from cms.models import HomePage, StandardPage
-from games.demo import ensure_index
 from games.engine import EscapeSpec, EscapeState, apply_escape, canonical
 from games.engine.commands import AddTeam, JoinTeam, Start, Submit
 from games.escape_blocks import EnigmesBlock
 from games.models import EscapeGamePage, GameIndexPage, GameSession
 from games.models.escape_pages import TEAM_NAMES
-from games.permissions import ensure_teachers_group
 from games.wagtail_hooks import launch_listing_button
 from tests.support import metiers_factories as f
+from tests.support.game_pages import game_index, launch_url, teacher
 
 pytestmark = pytest.mark.django_db
 
@@ -37,10 +35,6 @@ def media_temporaire(settings, tmp_path):
 
 
 # --- builders -----------------------------------------------------------------------------
-
-
-def game_index() -> GameIndexPage:
-    return ensure_index(ensure_home_page())
 
 
 def enigme_value(metier, **overrides) -> dict:
@@ -105,16 +99,6 @@ def stream_errors(values: list[dict]) -> dict[int, dict[str, list[str]]]:
     with pytest.raises(StreamBlockValidationError) as raised:
         block.clean(stream)
     return {index: fields_of(error) for index, error in raised.value.block_errors.items()}
-
-
-def teacher(username="prof"):
-    user = get_user_model().objects.create_user(username=username, password="x")
-    user.groups.add(ensure_teachers_group(game_index()))
-    return user
-
-
-def launch_url(page) -> str:
-    return reverse("games:launch", kwargs={"page_id": page.pk})
 
 
 # --- where escape games live --------------------------------------------------------------

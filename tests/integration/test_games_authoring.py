@@ -23,9 +23,10 @@ from cms.models import HomePage, StandardPage
 from games.blocks import QuestionsBlock
 from games.engine import QuizSpec
 from games.models import EscapeGamePage, GameIndexPage, GameSession, ParcoursPage, QuizPage
-from games.permissions import TEACHERS_GROUP, can_host, ensure_teachers_group
+from games.permissions import TEACHERS_GROUP, can_host
 from games.wagtail_hooks import launch_header_button, launch_listing_button
 from tests.support import metiers_factories as f
+from tests.support.game_pages import game_index, launch_url, teacher
 
 pytestmark = pytest.mark.django_db
 
@@ -36,15 +37,6 @@ def media_temporaire(settings, tmp_path):
 
 
 # --- builders -----------------------------------------------------------------------------
-
-
-def game_index() -> GameIndexPage:
-    index = GameIndexPage.objects.first()
-    if index is None:
-        index = GameIndexPage(title="Jeux", slug="jeux")
-        ensure_home_page().add_child(instance=index)
-        index.save_revision().publish()
-    return index
 
 
 def choice_value(metier, **overrides) -> dict:
@@ -85,16 +77,6 @@ def block_errors(kind: str, value: dict) -> dict[str, list[str]]:
     with pytest.raises(StructBlockValidationError) as raised:
         block.clean(block.to_python(value))
     return {name: messages_of(error) for name, error in raised.value.block_errors.items()}
-
-
-def teacher(username="prof") -> object:
-    user = get_user_model().objects.create_user(username=username, password="x")
-    user.groups.add(ensure_teachers_group(game_index()))
-    return user
-
-
-def launch_url(page) -> str:
-    return reverse("games:launch", kwargs={"page_id": page.pk})
 
 
 # --- where game pages live ----------------------------------------------------------------
