@@ -436,3 +436,13 @@ def test_purge_dry_run_only_counts(sessions_of_all_ages):
     assert Player.objects.count() == 7
     assert "2 parties, 4 joueurs, 2 réponses" in out.getvalue()
     assert "Simulation" in out.getvalue()
+
+
+def test_the_class_screen_shows_no_editing_userbar(client):
+    teacher = make_teacher("prof-userbar")
+    teacher.is_superuser = True  # a superuser would see Wagtail's userbar on site pages
+    teacher.save()
+    session = launch_quiz(teacher)
+    client.force_login(teacher)
+    html = client.get(f"/jeu/{session.pin}/hote/").content.decode()
+    assert "wagtail-userbar" not in html
