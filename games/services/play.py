@@ -42,7 +42,8 @@ class BatchOutcome:
     ended: bool = False
 
 
-def _lock(session_id: int) -> GameSession:
+def lock_open_session(session_id: int) -> GameSession:
+    """The open session's row, locked until the transaction ends (SessionClosed if ended)."""
     # SQLite's IMMEDIATE transactions already serialise writers; PostgreSQL needs the row lock.
     try:
         return (
@@ -82,7 +83,7 @@ def _attempt_row(session: GameSession, team_ids: dict, command: Submit, events) 
 def apply_commands(session_id: int, commands: list[Command], now_ms: int) -> BatchOutcome:
     """Apply `commands` in order; refused ones leave the state untouched and report why."""
     with transaction.atomic():
-        session = _lock(session_id)
+        session = lock_open_session(session_id)
         rules = rules_for(session.kind)
         spec = spec_of(session)
         state = state_of(session)

@@ -28,7 +28,7 @@ from ..models import GameSession, Player, Team
 from ..rules import rules_for
 from .loaded import spec_of, state_of
 from .messages import Outgoing, frame
-from .play import BatchOutcome, SessionClosed, apply_commands
+from .play import BatchOutcome, apply_commands, lock_open_session
 
 # Team.key is a CharField(max_length=20).
 TEAM_KEY_MAX = 20
@@ -133,14 +133,6 @@ def team_key_of(player_id: int) -> str | None:
 # -- writing -------------------------------------------------------------------------------
 
 
-def _locked_session(session_id: int) -> GameSession:
-    """Lock the session first, so the team chosen below is still the right one at commit."""
-    try:
-        return GameSession.objects.select_for_update().get(pk=session_id, ended_at__isnull=True)
-    except GameSession.DoesNotExist as error:
-        raise SessionClosed(session_id) from error
-
-
 def _apply_all(session_id: int, commands: list[Command], now_ms: int) -> BatchOutcome:
     """Apply commands that must all pass; the first refusal rolls the caller's transaction back."""
     outcome = apply_commands(session_id, commands, now_ms)
@@ -170,7 +162,7 @@ def place_new_player(
 
     Runs inside the join's transaction: a refusal raises PlacementRefused and leaves no player.
     """
-    locked = _locked_session(session.pk)
+    locked = lock_open_session(session.pk)
     spec, state = spec_of(locked), state_of(locked)
     if team_key is None:
         team_key = smallest_team(state.teams, spec.team_size)
@@ -208,7 +200,7 @@ def move_player(
 ) -> BatchOutcome:
     """The host puts a player in another team (in the lobby or during the game)."""
     with transaction.atomic():
-        session = _locked_session(session_id)
+        session = lock_open_session(session_id)
         spec, state = spec_of(session), state_of(session)
         player = _player(session, raw_player_id)
         key = str(raw_team_key) if isinstance(raw_team_key, str | int) else ""
@@ -245,7 +237,7 @@ def balance(session_id: int, now_ms: int) -> BatchOutcome:
     Shuffled so that friends who joined together are spread out; sizes differ by one at most.
     """
     with transaction.atomic():
-        session = _locked_session(session_id)
+        session = lock_open_session(session_id)
         spec, state = spec_of(session), state_of(session)
         if state.phase != "lobby":
             raise PlacementRefused("wrong_phase", "On équilibre les équipes avant de démarrer.")
