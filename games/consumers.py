@@ -6,17 +6,22 @@ connection that keeps sending refused frames is closed. See docs/protocol.md.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import logging
 import time
 
 from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
+from channels.exceptions import StopConsumer
 from channels.generic.websocket import AsyncWebsocketConsumer
+from django.conf import settings
 
 from . import throttle
 from .engine import EngineError, command_from_dict
 from .engine.events import HOST
 from .live.hub import get_hub
-from .live.runner import get_runners
+from .live.runner import database_unavailable, get_runners, stamped
 from .protocol import (
     MAX_REFUSED,
     PLACEMENT_COMMANDS,
@@ -33,12 +38,30 @@ from .services.play import SessionClosed
 from .services.sessions import open_session, player_for_token
 from .services.snapshots import load_snapshot, snapshot_frame
 
+logger = logging.getLogger(__name__)
+
 # Close codes (4000-4999 are the application's own).
 CLOSE_UNKNOWN_PIN = 4404
 CLOSE_NOT_ALLOWED = 4403
 CLOSE_NOT_JOINED = 4401
+CLOSE_REPLACED = 4409
 CLOSE_KICKED = 4410
 CLOSE_ABUSE = 4429
+CLOSE_INTERNAL = 1011
+CLOSE_TRY_AGAIN = 1013  # RFC 6455 "try again later": the database or Redis is away
+
+# A resent answer keeps the time it first reached the server, for this long at most.
+RETRY_STAMP_MAX_MS = 30_000
+# The frame that tells a phone it was removed (services/messages.frame puts "type" first).
+KICKED_PREFIX = '{"type":"player_kicked"'
+
+
+def sockets_per_player() -> int:
+    return getattr(settings, "GAMES_SOCKETS_PER_PLAYER", 3)
+
+
+def client_address(scope) -> str:
+    return (scope.get("client") or ("", 0))[0]
 
 
 def player_cookie(session_id: int) -> str:
@@ -75,29 +98,50 @@ class GameConsumer(AsyncWebsocketConsumer):
         self.team_id = None
         self.limiter = RateLimiter()
         self.refused = 0
+        self.retry_stamps = {}
+        self.opened_at = time.monotonic()
         await self.accept()
-        address = (self.scope.get("client") or ("", 0))[0]
-        if await database_sync_to_async(throttle.too_many_misses)(address):
+        try:
+            await self.open()
+        except Exception as error:
+            if not database_unavailable(error) and not _layer_unavailable(error):
+                raise
+            # The database or Redis is away for a moment: the phone retries by itself.
+            logger.warning("game socket refused while a service is away: %s", error)
+            await self.forget()
             await self.refuse(
-                "too_many_tries", "Trop d'essais d'affilée. Attends une minute.", CLOSE_ABUSE
+                "try_again",
+                "Le serveur reprend son souffle : reconnexion dans un instant.",
+                CLOSE_TRY_AGAIN,
             )
-            return
+
+    async def open(self) -> None:
+        address = client_address(self.scope)
         session = await database_sync_to_async(open_session)(
             self.scope["url_route"]["kwargs"]["pin"]
         )
+        refusal = None
         if session is None:
-            await database_sync_to_async(throttle.record_miss)(address)
-            await self.refuse(
-                "unknown_pin", "Aucune partie en cours avec ce code.", CLOSE_UNKNOWN_PIN
-            )
-            return
-        if not await self.identify(session):
+            refusal = ("unknown_pin", "Aucune partie en cours avec ce code.", CLOSE_UNKNOWN_PIN)
+        else:
+            refusal = await self.identify(session)
+        if refusal is not None:
+            await self.slow_down_guesser(address)
+            await self.refuse(*refusal)
             return
         self.session = session
         await get_hub().watch(session.pk, self)
         await self.joined()
         await self.send_snapshot(session)
         get_runners().get(session.pk).arm(session.next_deadline_ms)
+
+    async def slow_down_guesser(self, address: str) -> None:
+        """A socket that did not prove it is in the game counts as a guess (PIN scanning)."""
+        await database_sync_to_async(throttle.record_miss)(address)
+        if await database_sync_to_async(throttle.guessing)(address):
+            # TooManyWaiting: answered at once below, only a script queues that many.
+            with contextlib.suppress(throttle.TooManyWaiting):
+                await throttle.slow_down(address)
 
     async def joined(self) -> None:
         """Hook run once the socket watches its session."""
@@ -113,9 +157,20 @@ class GameConsumer(AsyncWebsocketConsumer):
         handler = getattr(self, get_handler_name(message), None)
         if handler is None:
             raise ValueError(f"No handler for message type {message['type']}")
-        await handler(message)
+        try:
+            await handler(message)
+        except (StopConsumer, asyncio.CancelledError):
+            raise
+        except Exception:
+            # Whatever broke in this socket's handler, it breaks this socket alone: it leaves
+            # the hub and the presence list (else its phone stays "online" and every
+            # broadcast trips on it) and closes; the phone reconnects by itself.
+            logger.exception("game socket handler failed on %s", message.get("type"))
+            await self.forget()
+            await self.close(code=CLOSE_INTERNAL)
 
-    async def identify(self, session) -> bool:
+    async def identify(self, session) -> tuple[str, str, int] | None:
+        """None when this screen may watch `session`, else why not: (code, message, close)."""
         raise NotImplementedError
 
     async def refuse(self, code: str, message: str, close_code: int) -> None:
@@ -123,12 +178,33 @@ class GameConsumer(AsyncWebsocketConsumer):
         await self.close(code=close_code)
 
     async def disconnect(self, close_code):
-        if getattr(self, "session", None) is not None:
-            await get_hub().unwatch(self.session.pk, self)
-            await self.left()
+        await self.forget()
 
-    async def left(self) -> None:
-        """Hook run once the socket no longer watches its session."""
+    async def forget(self) -> None:
+        """Leave the hub and the presence list, once; never raises (called on the way out)."""
+        session, self.session = getattr(self, "session", None), None
+        if session is None:
+            return
+        try:
+            await get_hub().unwatch(session.pk, self)
+            get_runners().forget_if_idle(session.pk)
+        except Exception:  # noqa: BLE001 - leaving must not fail
+            logger.warning("game socket left the hub uncleanly", exc_info=True)
+        try:
+            await self.left(session)
+        except Exception as error:  # noqa: BLE001 - the database may be away
+            logger.warning("presence not updated on the way out: %s", error)
+
+    async def drop(self) -> None:
+        """The hub could not write to this socket: forget it and close, quietly."""
+        await self.forget()
+        try:
+            await self.close(code=CLOSE_INTERNAL)
+        except Exception:  # noqa: BLE001 - already closed
+            logger.debug("closing a dropped socket failed", exc_info=True)
+
+    async def left(self, session) -> None:
+        """Hook run once the socket no longer watches `session`."""
 
     async def send_frame(self, text: str) -> None:
         await self.send(text_data=text)
@@ -152,11 +228,12 @@ class GameConsumer(AsyncWebsocketConsumer):
     async def receive(self, text_data=None, bytes_data=None):
         if self.session is None:
             return
+        received_ms = now_ms()
         try:
             if not self.limiter.allow(time.monotonic()):
                 raise ProtocolError("rate_limited", "Trop de messages : ralentis un peu.")
             message = parse_frame(text_data, self.role)
-            await self.handle(message)
+            await self.handle(message, received_ms)
         except ProtocolError as error:
             await self.send_error(error.code, error.message, error.ref)
 
@@ -169,7 +246,7 @@ class GameConsumer(AsyncWebsocketConsumer):
         if self.refused >= MAX_REFUSED:
             await self.close(code=CLOSE_ABUSE)
 
-    async def handle(self, message: dict) -> None:
+    async def handle(self, message: dict, received_ms: int) -> None:
         ref = message.get("ref")
         if message["type"] == "ping":
             await self.heartbeat()
@@ -186,7 +263,10 @@ class GameConsumer(AsyncWebsocketConsumer):
             )
         except EngineError as error:
             raise ProtocolError(error.code, error.message, ref) from error
+        command = stamped(command, self.received_at(command, received_ms))
         result = await get_runners().get(self.session.pk).submit(command)
+        if not result.ok and result.error["code"] == "try_again":
+            self.retry_stamps[_retry_key(command)] = command.received_ms or received_ms
         if result.ok:
             await self.send(
                 text_data=dumps({"type": "ack", "ref": ref, "command": message["type"]})
@@ -195,18 +275,37 @@ class GameConsumer(AsyncWebsocketConsumer):
             error = dict(result.error)
             await self.send_error(error.pop("code"), error.pop("message"), ref, **error)
 
+    def received_at(self, command, received_ms: int) -> int:
+        """When the server first received this command: a resend after "try_again" keeps
+        the time of the first try, so an answer given in time still counts (issue 8)."""
+        first = self.retry_stamps.pop(_retry_key(command), None)
+        if first is not None and received_ms - first <= RETRY_STAMP_MAX_MS:
+            return first
+        return received_ms
+
     async def heartbeat(self) -> None:
         """A ping from the client: nothing to record by default."""
+
+
+def _retry_key(command) -> tuple:
+    return (command.type, getattr(command, "question_index", None))
+
+
+def _layer_unavailable(error: BaseException) -> bool:
+    """Redis (the channel layer or the cache) could not be reached."""
+    return type(error).__module__.startswith("redis") or isinstance(
+        error, ConnectionError | TimeoutError
+    )
 
 
 class HostConsumer(GameConsumer):
     role = "host"
 
-    async def handle(self, message: dict) -> None:
+    async def handle(self, message: dict, received_ms: int) -> None:
         if message["type"] in PLACEMENT_COMMANDS:
             await self.place(message)
         else:
-            await super().handle(message)
+            await super().handle(message, received_ms)
 
     async def place(self, message: dict) -> None:
         """Move a player to a team, or deal every player again ("balance"): escape game."""
@@ -229,19 +328,17 @@ class HostConsumer(GameConsumer):
             self.session.pk, [(frame.audience, frame.text) for frame in outcome.frames]
         )
 
-    async def identify(self, session) -> bool:
+    async def identify(self, session) -> tuple[str, str, int] | None:
         user = self.scope.get("user")
         if user is None or not user.is_authenticated:
-            await self.refuse(
-                "not_host", "Connectez-vous pour animer cette partie.", CLOSE_NOT_ALLOWED
-            )
-            return False
+            return ("not_host", "Connectez-vous pour animer cette partie.", CLOSE_NOT_ALLOWED)
         if session.host_id != user.pk and not user.is_superuser:
-            await self.refuse(
-                "not_host", "Cette partie est animée par quelqu'un d'autre.", CLOSE_NOT_ALLOWED
+            return (
+                "not_host",
+                "Cette partie est animée par quelqu'un d'autre.",
+                CLOSE_NOT_ALLOWED,
             )
-            return False
-        return True
+        return None
 
 
 # The frame that tells a player's phones the host moved them (services/teams.py). Frames are
@@ -257,6 +354,11 @@ class PlayerConsumer(GameConsumer):
         if text.startswith(TEAM_CHANGED_PREFIX):
             await self.read_team()
         await super().send_frame(text)
+        if text.startswith(KICKED_PREFIX):
+            # Removed by the host: its token no longer opens the game (Player.kicked), and
+            # this socket stops hearing the game now, not at its next reconnection.
+            await self.forget()
+            await self.close(code=CLOSE_KICKED)
 
     async def send_snapshot(self, session=None) -> None:
         # A snapshot is also how a phone recovers from a missed frame, "team_changed" included.
@@ -271,26 +373,39 @@ class PlayerConsumer(GameConsumer):
             self.team_id = team_id
             await get_hub().regroup(self.session.pk, self)
 
-    async def identify(self, session) -> bool:
+    async def identify(self, session) -> tuple[str, str, int] | None:
         token = self.scope.get("cookies", {}).get(player_cookie(session.pk), "")
         player = await database_sync_to_async(player_for_token)(session, token)
         if player is None:
-            await self.refuse(
-                "not_joined", "Rejoins d'abord la partie avec ton pseudo.", CLOSE_NOT_JOINED
-            )
-            return False
+            return ("not_joined", "Rejoins d'abord la partie avec ton pseudo.", CLOSE_NOT_JOINED)
         self.player_id = player.engine_id
         self.team_id = player.team.key if player.team_id else None
-        return True
+        return None
 
     async def joined(self) -> None:
+        await self.evict_extra_sockets()
         await database_sync_to_async(presence.mark_connected)(int(self.player_id))
         self.last_heartbeat = time.monotonic()
-        await self.announce_presence(online=True)
+        await self.announce_presence(self.session, online=True)
 
-    async def left(self) -> None:
+    async def evict_extra_sockets(self) -> None:
+        """One phone, a few tabs at most: past the cap the oldest sockets are closed.
+
+        Evicting rather than refusing the newcomer: a phone that reconnects after its Wi-Fi
+        dropped is the newest socket, and its stale one may not be gone yet. A script that
+        opens a hundred sockets on one cookie only ever keeps a few.
+        """
+        own = get_hub().sockets_of(self.session.pk, self.player_id)
+        extra = len(own) - sockets_per_player()
+        for socket in sorted(own, key=lambda s: s.opened_at)[: max(extra, 0)]:
+            await socket.forget()
+            await socket.close(code=CLOSE_REPLACED)
+
+    async def left(self, session) -> None:
+        if get_hub().sockets_of(session.pk, self.player_id):
+            return  # another tab of this phone still plays: it stays online
         await database_sync_to_async(presence.mark_disconnected)(int(self.player_id))
-        await self.announce_presence(online=False)
+        await self.announce_presence(session, online=False)
 
     async def heartbeat(self) -> None:
         # Throttled: a ping every few seconds from 300 phones must not become 300 writes.
@@ -298,6 +413,6 @@ class PlayerConsumer(GameConsumer):
             self.last_heartbeat = time.monotonic()
             await database_sync_to_async(presence.mark_seen)(int(self.player_id))
 
-    async def announce_presence(self, online: bool) -> None:
-        frame = presence.presence_frame(self.player_id, online, self.session.version)
-        await get_hub().publish(self.session.pk, [(HOST, frame)])
+    async def announce_presence(self, session, online: bool) -> None:
+        frame = presence.presence_frame(self.player_id, online, session.version)
+        await get_hub().publish(session.pk, [(HOST, frame)])

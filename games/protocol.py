@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from .frame_bounds import OutOfBounds, check_value, refuse_constant
+
 PROTOCOL_VERSION = 1
 MAX_FRAME_BYTES = 16 * 1024
 
@@ -67,9 +69,16 @@ def parse_frame(text: str | None, role: str) -> dict:
     if len(text.encode()) > MAX_FRAME_BYTES:
         raise ProtocolError("frame_too_large", "Message trop long (16 Kio au plus).")
     try:
-        message = json.loads(text)
-    except ValueError as error:
+        message = json.loads(text, parse_constant=refuse_constant)
+    except OutOfBounds as error:
+        raise ProtocolError("invalid_message", f"Valeur refusée ({error.reason}).") from error
+    except (ValueError, RecursionError) as error:
+        # RecursionError: nesting deeper than the interpreter's stack, sent on purpose.
         raise ProtocolError("invalid_json", "Message illisible : ce n'est pas du JSON.") from error
+    try:
+        check_value(message)
+    except OutOfBounds as error:
+        raise ProtocolError("invalid_message", f"Valeur refusée ({error.reason}).") from error
     if not isinstance(message, dict):
         raise ProtocolError("invalid_message", "Le message doit être un objet JSON.")
     ref = message.get("ref")

@@ -154,3 +154,12 @@ LOGGING = {
 
 # Play data of minors is kept for the session's life plus this many days, then purged.
 GAMES_RETENTION_DAYS = env_int("GAMES_RETENTION_DAYS", 30)
+
+# Limits of the live games (docs/reliability.md). A forum of 2,000 phones behind one Wi-Fi
+# shares one address: the per-address budgets fit a whole forum, and a correct PIN or a
+# phone already in the game is never refused, only slowed down when its address scans PINs.
+GAMES_MAX_PLAYERS = env_int("GAMES_MAX_PLAYERS", 2_000)
+GAMES_SOCKETS_PER_PLAYER = env_int("GAMES_SOCKETS_PER_PLAYER", 3)
+GAMES_PIN_MISSES_PER_MINUTE = env_int("GAMES_PIN_MISSES_PER_MINUTE", 100)
+GAMES_JOINS_PER_ADDRESS_PER_MINUTE = env_int("GAMES_JOINS_PER_ADDRESS_PER_MINUTE", 2_400)
+GAMES_PIN_SLOW_DOWN_MS = env_int("GAMES_PIN_SLOW_DOWN_MS", 2_000)

@@ -15,3 +15,5 @@ STORAGES = {
 }
 if not env_str("REDIS_URL"):
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+# Throttled PIN checks wait a little in tests, not two seconds each.
+GAMES_PIN_SLOW_DOWN_MS = 200

@@ -125,6 +125,9 @@ class Answer(Command):
     player_id: str
     question_index: int
     payload: Any
+    # When the server received the answer (set by the service, never read from a frame):
+    # an answer resent after the database was briefly away keeps its first time.
+    received_ms: int | None = None
 
 
 # -- escape game ---------------------------------------------------------------

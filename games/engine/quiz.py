@@ -302,6 +302,10 @@ def _answer(spec: QuizSpec, state: QuizState, command: Answer, now_ms: int) -> S
         raise closed
     if state.paused:
         raise EngineError("game_paused", "Le jeu est en pause.")
+    # Judged at the time the answer reached the server (a batch is applied a little later,
+    # a resend after an outage much later); never later than now, never a phone's clock.
+    if command.received_ms is not None:
+        now_ms = min(now_ms, command.received_ms)
     if state.deadline_ms is None or now_ms > state.deadline_ms + GRACE_MS:
         raise closed
     player = state.players.get(command.player_id)

@@ -23,6 +23,8 @@ from .registry import per_loop
 logger = logging.getLogger(__name__)
 
 FANOUT = "games.fanout"
+LISTEN_FIRST_RETRY_S = 0.1
+LISTEN_MAX_RETRY_S = 2.0
 
 
 class Socket(Protocol):
@@ -31,6 +33,9 @@ class Socket(Protocol):
     team_id: str | None
 
     async def send_frame(self, text: str) -> None: ...
+
+    async def drop(self) -> None:
+        """Close after a failed send; must not raise."""
 
 
 @dataclass
@@ -59,6 +64,9 @@ class Watchers:
 
     def __bool__(self) -> bool:
         return bool(self.hosts or self.players)
+
+    def of_player(self, player_id: str) -> set:
+        return self.players.get(player_id, set())
 
     def audience(self, name: str):
         if name == ALL:
@@ -94,8 +102,18 @@ class Hub:
                 self._listener = asyncio.create_task(self._listen(), name="games-hub")
 
     async def _listen(self) -> None:
+        delay = LISTEN_FIRST_RETRY_S
         while True:
-            message = await self.layer.receive(self.channel)
+            try:
+                message = await self.layer.receive(self.channel)
+            except asyncio.CancelledError:
+                raise
+            except Exception as error:  # the layer (Redis) is away: wait for it, keep going
+                logger.warning("game hub cannot hear the channel layer: %s", error)
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, LISTEN_MAX_RETRY_S)
+                continue
+            delay = LISTEN_FIRST_RETRY_S
             if message.get("type") != FANOUT:
                 continue
             try:
@@ -118,7 +136,15 @@ class Hub:
         watchers.discard(socket)
         if not watchers:
             del self.sessions[session_id]
-            await self.layer.group_discard(session_group(session_id), self.channel)
+            try:
+                await self.layer.group_discard(session_group(session_id), self.channel)
+            except Exception as error:  # noqa: BLE001 - Redis away: its group expires alone
+                logger.warning("could not leave the session's group: %s", error)
+
+    def sockets_of(self, session_id: int, player_id: str) -> set:
+        """The sockets of this process that play as `player_id` (a copy)."""
+        watchers = self.sessions.get(session_id)
+        return set(watchers.of_player(player_id)) if watchers is not None else set()
 
     async def regroup(self, session_id: int, socket: Socket) -> None:
         """A socket's team changed: index it again."""
@@ -139,9 +165,21 @@ class Hub:
         watchers = self.sessions.get(session_id)
         if watchers is None:
             return
+        failed = set()
         for audience, text in frames:
             for socket in list(watchers.audience(audience)):
-                await socket.send_frame(text)
+                if socket in failed:
+                    continue
+                try:
+                    await socket.send_frame(text)
+                except Exception as error:  # noqa: BLE001 - that socket alone is lost
+                    # A socket that cannot be written to (closed under us, or its handler
+                    # broke) must not stop the frame reaching the sockets after it.
+                    logger.info("dropping a game socket that failed a send: %r", error)
+                    failed.add(socket)
+        for socket in failed:
+            await self.unwatch(session_id, socket)
+            asyncio.create_task(socket.drop())  # noqa: RUF006 - closes itself
 
 
 get_hub = per_loop(Hub)

@@ -3,20 +3,29 @@
 While a transaction runs, new commands wait; when it ends they all go in the next one. So a
 quiet class costs one transaction per answer with no added delay, and 300 answers arriving
 together cost a handful of transactions instead of 300 (SQLite has one writer at a time).
+
+Nothing that goes wrong here may stop the session (issue 8): a command the rules cannot
+take fails alone (services/play.py); a batch whose write fails for one row is applied again
+command by command, so only the guilty one is refused; when the database is away every
+waiting phone is told to send again ("try_again"), and the deadline timer waits a little
+after the database is back so that those answers land before the question closes; a
+broadcast the channel layer could not take is kept and sent again (live/outbox.py).
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from dataclasses import replace
 
 from channels.db import database_sync_to_async
+from django.db import DatabaseError, InterfaceError, OperationalError
 
 from ..engine import Command
 from ..engine.commands import Tick
 from ..services.clock import now_ms
-from ..services.play import CommandResult, SessionClosed, apply_commands
-from .hub import get_hub
+from ..services.play import INTERNAL_ERROR, CommandResult, SessionClosed, apply_commands
+from .outbox import Outbox
 from .registry import per_loop
 
 logger = logging.getLogger(__name__)
@@ -24,6 +33,26 @@ logger = logging.getLogger(__name__)
 SESSION_CLOSED = CommandResult(
     ok=False, error={"code": "session_closed", "message": "Cette partie est terminée."}
 )
+# How long a phone waits before sending again, and how long the deadline timer leaves the
+# resent answers after the database came back (the phones' retries take about this long).
+RETRY_AFTER_MS = 500
+RECOVERY_MS = 2_000
+TRY_AGAIN = CommandResult(
+    ok=False,
+    error={
+        "code": "try_again",
+        "message": "Le serveur reprend son souffle : ta réponse est renvoyée.",
+        "retry_after_ms": RETRY_AFTER_MS,
+    },
+)
+FAILED = CommandResult(ok=False, error=dict(INTERNAL_ERROR))
+
+
+def database_unavailable(error: BaseException) -> bool:
+    """The database could not be reached (as opposed to refusing what was written)."""
+    return isinstance(error, OperationalError | InterfaceError) or (
+        not isinstance(error, DatabaseError) and isinstance(error, OSError)
+    )
 
 
 class SessionRunner:
@@ -33,6 +62,13 @@ class SessionRunner:
         self.draining: asyncio.Task | None = None
         self.timer: asyncio.TimerHandle | None = None
         self.deadline_ms: int | None = None
+        # No deadline fires before this time: set after the database was away.
+        self.hold_deadlines_until_ms = 0
+        self.outbox = Outbox(session_id)
+
+    @property
+    def idle(self) -> bool:
+        return not self.pending and self.timer is None and self.outbox.empty
 
     async def submit(self, command: Command) -> CommandResult:
         future = asyncio.get_running_loop().create_future()
@@ -44,33 +80,47 @@ class SessionRunner:
     async def _drain(self) -> None:
         while self.pending:
             batch, self.pending = self.pending, []
-            commands = [command for command, _ in batch]
             try:
-                outcome = await database_sync_to_async(apply_commands)(
-                    self.session_id, commands, now_ms()
-                )
-            except SessionClosed:
-                for _, future in batch:
-                    future.set_result(SESSION_CLOSED)
-                continue
-            except Exception as error:  # the database failed: every waiter must hear it
-                logger.exception("applying game commands failed")
-                for _, future in batch:
-                    if not future.done():
-                        future.set_exception(error)
-                continue
-            # Committed: acknowledge first, then tell everyone.
-            for (_, future), result in zip(batch, outcome.results, strict=True):
-                if not future.done():
-                    future.set_result(result)
-            await get_hub().publish(
-                self.session_id, [(frame.audience, frame.text) for frame in outcome.frames]
+                await self._apply(batch)
+            except Exception:  # never leave a phone waiting for an answer that cannot come
+                logger.exception("game commands of session %s failed", self.session_id)
+                _settle(batch, [FAILED] * len(batch))
+
+    async def _apply(self, batch: list) -> None:
+        commands = [command for command, _ in batch]
+        try:
+            outcome = await database_sync_to_async(apply_commands)(
+                self.session_id, commands, now_ms()
             )
-            if outcome.changed:
-                self.arm(outcome.next_deadline_ms)
+        except SessionClosed:
+            _settle(batch, [SESSION_CLOSED] * len(batch))
+            return
+        except Exception as error:
+            if database_unavailable(error):
+                logger.warning("database unavailable for session %s: %s", self.session_id, error)
+                self.hold_deadlines_until_ms = now_ms() + RECOVERY_MS
+                _settle(batch, [TRY_AGAIN] * len(batch))
+                self._retry_deadline()
+                return
+            if len(batch) == 1:
+                logger.exception("a game command of session %s failed", self.session_id)
+                _settle(batch, [FAILED])
+                return
+            # One row of the batch was refused by the database: find it by applying the
+            # commands one at a time, so the others still count.
+            for one in batch:
+                await self._apply([one])
+            return
+        # Committed: acknowledge first, then tell everyone.
+        _settle(batch, outcome.results)
+        self.outbox.post([(frame.audience, frame.text) for frame in outcome.frames])
+        if outcome.changed:
+            self.arm(outcome.next_deadline_ms)
 
     def arm(self, deadline_ms: int | None) -> None:
         """Tick the engine at `deadline_ms` (a timestamp from the database)."""
+        if deadline_ms is not None:
+            deadline_ms = max(deadline_ms, self.hold_deadlines_until_ms)
         if deadline_ms == self.deadline_ms and self.timer is not None:
             return
         if self.timer is not None:
@@ -82,10 +132,29 @@ class SessionRunner:
         delay = max(deadline_ms - now_ms(), 0) / 1000 + 0.01
         self.timer = asyncio.get_running_loop().call_later(delay, self._tick)
 
+    def _retry_deadline(self) -> None:
+        """The database was away: whatever deadline was due is tried again after it."""
+        pending = self.deadline_ms if self.deadline_ms is not None else now_ms()
+        self.timer and self.timer.cancel()
+        self.timer = None
+        self.deadline_ms = None
+        self.arm(pending)
+
     def _tick(self) -> None:
         self.timer = None
         self.deadline_ms = None
-        asyncio.create_task(self.submit(Tick()))
+        asyncio.create_task(self._run_tick())  # noqa: RUF006 - the runner outlives it
+
+    async def _run_tick(self) -> None:
+        result = await self.submit(Tick())
+        if not result.ok and result.error.get("code") == "try_again":
+            self._retry_deadline()
+
+
+def _settle(batch: list, results: list[CommandResult]) -> None:
+    for (_, future), result in zip(batch, results, strict=True):
+        if not future.done():
+            future.set_result(result)
 
 
 class Runners:
@@ -98,5 +167,22 @@ class Runners:
             runner = self.by_session[session_id] = SessionRunner(session_id)
         return runner
 
+    def forget_if_idle(self, session_id: int) -> None:
+        """The last socket of the session left this process: drop its runner when idle."""
+        runner = self.by_session.get(session_id)
+        if (
+            runner is not None
+            and runner.idle
+            and not (runner.draining and not runner.draining.done())
+        ):
+            del self.by_session[session_id]
+
 
 get_runners = per_loop(Runners)
+
+
+def stamped(command: Command, received_ms: int) -> Command:
+    """An answer carries the time the server received it (not the phone's clock)."""
+    if hasattr(command, "received_ms"):
+        return replace(command, received_ms=received_ms)
+    return command

@@ -7,6 +7,7 @@ and saves the state once. Each command still gets its own result (accepted or an
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -20,6 +21,14 @@ from ..rules import rules_for
 from .answer_rows import insert_answers
 from .loaded import remember_state, spec_of, state_of
 from .messages import Outgoing, coalesce, outgoing_for
+
+logger = logging.getLogger(__name__)
+
+# What a command that broke the rules' code gets: it fails alone, the batch goes on.
+INTERNAL_ERROR = {
+    "code": "internal_error",
+    "message": "Cette action n'a pas pu être traitée. Réessaie.",
+}
 
 
 class SessionClosed(Exception):
@@ -93,17 +102,28 @@ def apply_commands(session_id: int, commands: list[Command], now_ms: int) -> Bat
         for command in commands:
             try:
                 transition = rules.apply(spec, state, command, now_ms)
+                row = None
+                if isinstance(command, AnswerCommand):
+                    row = _answer_row(session, command, transition.state)
+                elif isinstance(command, Submit):
+                    if team_ids is None:
+                        team_ids = dict(session.teams.values_list("key", "pk"))
+                    row = _attempt_row(session, team_ids, command, transition.events)
             except EngineError as error:
                 results.append(CommandResult(ok=False, error=error.to_dict()))
                 continue
+            except Exception:
+                # A bug met by one command (the frame parser bounds its input, so this is
+                # ours): that command fails alone, the others of the batch still count.
+                logger.exception("%s command failed in session %s", command.type, session_id)
+                results.append(CommandResult(ok=False, error=dict(INTERNAL_ERROR)))
+                continue
             if isinstance(command, AnswerCommand):
-                answers.append(_answer_row(session, command, transition.state))
+                answers.append(row)
+            elif isinstance(command, Submit):
+                attempts.append(row)
             elif isinstance(command, Kick):
                 kicked.append(int(command.player_id))
-            elif isinstance(command, Submit):
-                if team_ids is None:
-                    team_ids = dict(session.teams.values_list("key", "pk"))
-                attempts.append(_attempt_row(session, team_ids, command, transition.events))
             state = transition.state
             events_by_version.extend((state.version, event) for event in transition.events)
             results.append(CommandResult(ok=True))

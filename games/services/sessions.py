@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 
 from ..engine import EngineError
@@ -108,6 +109,7 @@ def join_session(session: GameSession, raw_nickname: str, *, team: str | None = 
         raise JoinRefused(error.code, error.message) from error
     token = new_token()
     with transaction.atomic():
+        _refuse_when_full(session)
         try:
             with transaction.atomic():
                 player = Player.objects.create(
@@ -137,6 +139,7 @@ def join_session(session: GameSession, raw_nickname: str, *, team: str | None = 
 
 
 def player_for_token(session: GameSession, token: str) -> Player | None:
+    """The player this token opens the game to; a removed (kicked) player's token opens none."""
     if not token or len(token) > 100:
         return None
     return (
@@ -144,3 +147,27 @@ def player_for_token(session: GameSession, token: str) -> Player | None:
         .select_related("team")
         .first()
     )
+
+
+def was_kicked(session: GameSession, token: str) -> bool:
+    """This phone played in `session` and the host removed it: it may not come back."""
+    if not token or len(token) > 100:
+        return False
+    return Player.objects.filter(
+        session=session, token_hash=token_hash(token), kicked=True
+    ).exists()
+
+
+def max_players() -> int:
+    return getattr(settings, "GAMES_MAX_PLAYERS", 2_000)
+
+
+def _refuse_when_full(session: GameSession) -> None:
+    """Inside the join's transaction, the session row locked: the count cannot race."""
+    GameSession.objects.select_for_update().filter(pk=session.pk).values_list("pk").first()
+    cap = max_players()
+    if Player.objects.filter(session=session, kicked=False).count() >= cap:
+        raise JoinRefused(
+            "game_full",
+            f"Cette partie est complète ({cap} joueurs). Demande à l'animateur d'en lancer une autre.",
+        )

@@ -6,6 +6,10 @@ are throttled (games/throttle.py) without storing any address.
 
 from __future__ import annotations
 
+import logging
+from functools import wraps
+
+from asgiref.sync import sync_to_async
 from django import forms
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,20 +20,29 @@ from .. import throttle
 from ..consumers import player_cookie
 from ..live.publish import publish_sync
 from ..models import GameSession
-from ..models.live import GameKind
 from ..nicknames import MAX_LENGTH as NICKNAME_MAX_LENGTH
 from ..nicknames import suggest_nickname
 from ..services.play import SessionClosed
-from ..services.sessions import JoinRefused, join_session, open_session, player_for_token
+from ..services.sessions import (
+    JoinRefused,
+    join_session,
+    open_session,
+    player_for_token,
+    was_kicked,
+)
 from . import escape
 from .screens import initial_snapshot, screen_texts, socket_path
 
+logger = logging.getLogger(__name__)
+
 PLAYER_COOKIE_MAX_AGE_S = 24 * 60 * 60
-PLAYABLE_KINDS = (GameKind.QUIZ, GameKind.PARCOURS, GameKind.ESCAPE)
 
 UNKNOWN_PIN = _("Aucune partie en cours avec ce code. Vérifie les chiffres affichés au tableau.")
 TOO_MANY_TRIES = _("Trop d'essais d'affilée. Attends une minute, puis réessaie.")
 GAME_OVER = _("Cette partie vient de se terminer.")
+TOO_MANY_JOINS = _(
+    "Trop de joueurs rejoignent depuis ce réseau en même temps. Réessaie dans une minute."
+)
 
 
 class PinForm(forms.Form):
@@ -59,27 +72,45 @@ class NicknameForm(forms.Form):
     )
 
 
-# -- wrong-PIN throttle (games/throttle.py) ----------------------------------------------
+# -- throttles (games/throttle.py) --------------------------------------------------------
 
 
 def client_address(request) -> str:
     return request.META.get("REMOTE_ADDR", "")
 
 
-def too_many_misses(request) -> bool:
-    return throttle.too_many_misses(client_address(request))
-
-
 def record_miss(request) -> None:
     throttle.record_miss(client_address(request))
+
+
+def slows_pin_guessers(view):
+    """Answer PIN checks from an address that typed too many wrong PINs after a delay.
+
+    Never a refusal: the class or forum behind that address still gets in with the right
+    PIN, a little later; a script scanning PINs learns one answer every few seconds. The
+    wait is asynchronous (a sync view that slept would hold the only thread of sync views).
+    """
+
+    async def slowed(request, *args, **kwargs):
+        address = client_address(request)
+        if await sync_to_async(throttle.guessing)(address):
+            try:
+                await throttle.slow_down(address)
+            except throttle.TooManyWaiting:
+                form = PinForm(initial={"pin": kwargs.get("pin", "")})
+                return await sync_to_async(_join_page)(
+                    request, form, error=TOO_MANY_TRIES, status=429
+                )
+        return await sync_to_async(view)(request, *args, **kwargs)
+
+    return wraps(view)(slowed)
 
 
 def find_game(request, pin: str) -> GameSession | None:
     """The open game of this PIN, counting a miss when there is none."""
     session = open_session(pin)
-    if session is None or session.kind not in PLAYABLE_KINDS:
+    if session is None:
         record_miss(request)
-        return None
     return session
 
 
@@ -94,13 +125,12 @@ def _join_page(request, form: PinForm, *, error=None, status: int = 200):
 
 
 @require_http_methods(["GET", "POST"])
+@slows_pin_guessers
 def join(request):
     """Enter the PIN shown on the class screen."""
     if request.method == "GET":
         return _join_page(request, PinForm())
     form = PinForm(request.POST)
-    if too_many_misses(request):
-        return _join_page(request, form, error=TOO_MANY_TRIES, status=429)
     if not form.is_valid():
         record_miss(request)
         return _join_page(request, form)
@@ -123,20 +153,22 @@ def _nickname_page(request, session, form, status=200):
 
 def _unknown_pin_page(request, pin: str, message=UNKNOWN_PIN):
     """The PIN form again, filled in, when a link or a QR code leads to no open game."""
-    status = 429 if message == TOO_MANY_TRIES else 404
+    status = 404
     return _join_page(request, PinForm(initial={"pin": pin}), error=message, status=status)
 
 
 @require_http_methods(["GET", "POST"])
+@slows_pin_guessers
 def nickname(request, pin: str):
     """Choose a nickname (the QR code leads here), then enter the game."""
-    if too_many_misses(request):
-        return _unknown_pin_page(request, pin, TOO_MANY_TRIES)
     session = find_game(request, pin)
     if session is None:
         return _unknown_pin_page(request, pin)
-    if _current_player(request, session) is not None:
+    token = request.COOKIES.get(player_cookie(session.pk), "")
+    if player_for_token(session, token) is not None:
         return redirect("games:player", pin=pin)
+    if was_kicked(session, token):
+        return render(request, "games/kicked.html", {"session": session}, status=403)
 
     if request.method == "GET":
         return _nickname_page(request, session, escape.join_form(NicknameForm, session))
@@ -149,6 +181,10 @@ def nickname(request, pin: str):
     form = escape.join_form(NicknameForm, session, request.POST)
     if not form.is_valid():
         return _nickname_page(request, session, form)
+    address = client_address(request)
+    if throttle.too_many_joins(address):
+        form.add_error("nickname", TOO_MANY_JOINS)
+        return _nickname_page(request, session, form, status=429)
     try:
         joined = join_session(session, form.cleaned_data["nickname"], **_team_choice(session, form))
     except JoinRefused as refusal:
@@ -156,7 +192,8 @@ def nickname(request, pin: str):
         return _nickname_page(request, session, form)
     except SessionClosed:
         return _unknown_pin_page(request, pin, GAME_OVER)
-    publish_sync(session.pk, joined.outcome.frames)
+    throttle.record_join(address)
+    publish_joined(session, joined)
 
     response = redirect("games:player", pin=pin)
     response.set_cookie(
@@ -168,6 +205,15 @@ def nickname(request, pin: str):
         secure=request.is_secure(),
     )
     return response
+
+
+def publish_joined(session, joined) -> None:
+    """Tell the class screen; the join itself is committed, so a layer away is no failure
+    (the class screen catches up with its next snapshot)."""
+    try:
+        publish_sync(session.pk, joined.outcome.frames)
+    except Exception as error:  # noqa: BLE001 - Redis away for a moment
+        logger.warning("join of session %s not broadcast: %s", session.pk, error)
 
 
 def _team_choice(session, form) -> dict:

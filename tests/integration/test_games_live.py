@@ -1,6 +1,7 @@
 """A live quiz through the real router: host screen and phones over websockets."""
 
 import json
+import time
 
 import pytest
 from asgiref.sync import sync_to_async
@@ -205,14 +206,23 @@ async def test_the_deadline_reveals_the_question(quiz_session, monkeypatch):
         await communicator.disconnect()
 
 
-async def test_guessing_pins_over_the_websocket_is_throttled(quiz_session):
-    from games.throttle import PIN_MISSES_PER_MINUTE
-
-    for _ in range(PIN_MISSES_PER_MINUTE):
+async def test_guessing_pins_over_the_websocket_is_slowed_not_blocked(quiz_session, settings):
+    settings.GAMES_PIN_MISSES_PER_MINUTE = 5
+    for _ in range(5):
         assert (await receive(await connect("/ws/jeu/000000/joueur/")))["code"] == "unknown_pin"
-    _teacher, session = quiz_session
-    blocked = await connect(f"/ws/jeu/{session.pin}/joueur/")
-    assert (await receive(blocked))["code"] == "too_many_tries"
+    teacher, session = quiz_session
+    # The phones of the class share the guesser's address: one already in the game gets in
+    # at once, a stranger is answered only after the slow-down.
+    joined = await sync_to_async(join)(session, "Léa")
+    started = time.monotonic()
+    phone = await connect_player(session, joined)
+    assert (await receive(phone))["type"] == "snapshot"
+    assert time.monotonic() - started < 0.15
+    started = time.monotonic()
+    stranger = await connect(f"/ws/jeu/{session.pin}/joueur/")
+    assert (await receive(stranger))["code"] == "not_joined"
+    assert time.monotonic() - started >= 0.2
+    await phone.disconnect()
 
 
 async def test_the_host_sees_phones_come_and_go(quiz_session):

@@ -6,6 +6,7 @@ import html as html_lib
 import io
 import json
 import re
+import time
 import xml.etree.ElementTree as ET
 from datetime import timedelta
 
@@ -25,7 +26,6 @@ from games.live.groups import session_group
 from games.models import Answer, GameSession, Player
 from games.services.clock import now_ms
 from games.services.play import apply_commands
-from games.throttle import PIN_MISSES_PER_MINUTE
 from tests.support.games import join, launch_quiz, make_teacher
 
 pytestmark = pytest.mark.django_db
@@ -108,18 +108,28 @@ def test_the_pin_of_an_ended_game_no_longer_opens_it(client, session):
     assert "Aucune partie en cours" in response.content.decode()
 
 
-def test_wrong_pins_are_slowed_down_per_client(client, session):
+def test_wrong_pins_slow_down_the_address_but_the_right_pin_still_gets_in(
+    client, session, settings
+):
+    settings.GAMES_PIN_MISSES_PER_MINUTE = 5
     wrong = unused_pin(session)
-    for _ in range(PIN_MISSES_PER_MINUTE):
+    for _ in range(5):
         assert client.post("/jouer/", {"pin": wrong}).status_code == 200
-    response = client.post("/jouer/", {"pin": session.pin})  # even the right one, for a minute
-    assert response.status_code == 429
-    assert "Trop d'essais" in html_lib.unescape(response.content.decode())
-    assert client.get(f"/jouer/{session.pin}/").status_code == 429
+    # A school's router: the class behind it still joins with the right PIN, a little later;
+    # a guess is answered just as late, so the time tells nothing.
+    started = time.monotonic()
+    assert client.post("/jouer/", {"pin": session.pin}).status_code == 302
+    assert time.monotonic() - started >= 0.2
+    started = time.monotonic()
+    assert client.post("/jouer/", {"pin": wrong}).status_code == 200
+    assert time.monotonic() - started >= 0.2
+    assert client.get(f"/jouer/{session.pin}/").status_code == 200
 
-    # Another address is not affected, and the address itself is not what the cache holds.
+    # Another address is not slowed, and the address itself is not what the cache holds.
+    started = time.monotonic()
     other = client.post("/jouer/", {"pin": session.pin}, REMOTE_ADDR="10.1.2.3")
     assert other.status_code == 302
+    assert time.monotonic() - started < 0.2
     assert not any("127.0.0.1" in key for key in cache._cache)  # noqa: SLF001
 
 
