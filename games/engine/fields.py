@@ -72,8 +72,17 @@ def read_dict(data: dict, key: str, where: str, code: str, default: Any = _MISSI
     return dict(value)
 
 
+# Numbers the rules compute with as floats: a larger int (JSON allows 10**400) would
+# overflow when compared with one.
+MAX_MAGNITUDE = 1e15
+
+
 def is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    if isinstance(value, int):
+        return -MAX_MAGNITUDE <= value <= MAX_MAGNITUDE
+    return math.isfinite(value) and abs(value) <= MAX_MAGNITUDE
 
 
 def require_dict(data: Any, where: str, code: str) -> dict:

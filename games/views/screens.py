@@ -41,6 +41,7 @@ def screen_texts() -> dict[str, str]:
         "closed_4401": _("Tu ne fais pas (ou plus) partie de cette partie."),
         "closed_4403": _("Vous n'animez pas cette partie."),
         "closed_4410": _("Tu as été retiré de la partie."),
+        "closed_4409": _("La partie s'est ouverte dans un autre onglet : continue là-bas."),
         "rejoin": _("Rejoindre une partie"),
         # common
         "question_of": _("Question %(number)s sur %(count)s"),

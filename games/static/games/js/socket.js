@@ -6,8 +6,12 @@
 
 const FIRST_DELAY_MS = 500;
 const MAX_DELAY_MS = 10_000;
-// The server closed for a reason a retry cannot fix (see games/consumers.py).
-export const FINAL_CLOSE_CODES = new Set([4401, 4403, 4404, 4410]);
+// The server closed for a reason a retry cannot fix (see games/consumers.py); 4409: this
+// phone opened the game in more tabs than allowed and this one was the oldest.
+export const FINAL_CLOSE_CODES = new Set([4401, 4403, 4404, 4409, 4410]);
+// The server could not write a command because its database was away for a moment: the
+// same command is sent again, a few times, and counts as of its first arrival.
+const MAX_RESENDS = 8;
 
 export function backoffDelay(attempt) {
   const ceiling = Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** attempt);
@@ -121,17 +125,28 @@ export class GameSocket {
   command(message) {
     const ref = `c${this.nextRef++}`;
     return new Promise((resolve, reject) => {
-      if (!this.sendRaw({ ...message, ref })) {
+      const waiting = { resolve, reject, message: { ...message, ref }, resends: 0 };
+      if (!this.sendRaw(waiting.message)) {
         reject({ code: "offline" });
         return;
       }
-      this.pending.set(ref, { resolve, reject });
+      this.pending.set(ref, waiting);
     });
   }
 
   settle(frame) {
     const waiting = this.pending.get(frame.ref);
     if (!waiting) return;
+    if (frame.code === "try_again" && waiting.resends < MAX_RESENDS) {
+      waiting.resends += 1;
+      window.setTimeout(() => {
+        if (this.pending.get(frame.ref) === waiting && !this.sendRaw(waiting.message)) {
+          this.pending.delete(frame.ref);
+          waiting.reject({ code: "offline" });
+        }
+      }, frame.retry_after_ms ?? FIRST_DELAY_MS);
+      return;
+    }
     this.pending.delete(frame.ref);
     if (frame.type === "ack") waiting.resolve(frame);
     else waiting.reject(frame);
