@@ -64,6 +64,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so that it sees the views' exceptions first: a service away is a 503, not a 500.
+    "cms.service_unavailable.ServiceUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"

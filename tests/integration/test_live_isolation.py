@@ -318,3 +318,29 @@ async def test_the_frame_of_a_stranger_on_a_right_pin_reveals_nothing_fast(klass
     second = await connect("/ws/jeu/000001/joueur/")
     assert (await receive(second))["code"] == "unknown_pin"
     assert time.monotonic() - started >= 0.2
+
+
+def test_the_database_away_gives_a_try_again_page_not_a_500(klass, monkeypatch):
+    _teacher, session, _players = klass
+
+    def away(pin):
+        raise OperationalError("could not connect to server (simulated)")
+
+    monkeypatch.setattr("games.views.play.open_session", away)
+    response = Client(raise_request_exception=False).post("/jouer/", {"pin": session.pin})
+    assert response.status_code == 503
+    assert response["Retry-After"] == "3"
+    assert "réessaie" in response.content.decode()
+
+
+def test_the_cache_away_lets_the_class_join(klass, monkeypatch):
+    _teacher, session, _players = klass
+
+    def away(*args, **kwargs):
+        raise ConnectionError("Redis away (simulated)")
+
+    monkeypatch.setattr(cache, "get", away)
+    monkeypatch.setattr(cache, "add", away)
+    assert Client().post("/jouer/", {"pin": session.pin}).status_code == 302
+    response = Client().post(f"/jouer/{session.pin}/", {"nickname": "Malo"})
+    assert response.status_code == 302

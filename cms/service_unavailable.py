@@ -1,0 +1,47 @@
+"""A database or Redis away for a few seconds answers 503 "try again", never a 500.
+
+A restart of PostgreSQL or Redis during a forum is a moment, not a failure: the pupil who
+was typing the PIN gets a page saying to retry (with Retry-After), the server log a warning
+rather than a traceback, and nothing was half written (each view writes in a transaction).
+The page is drawn without the database (no site settings, no navigation).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+
+logger = logging.getLogger(__name__)
+
+RETRY_AFTER_S = 3
+
+
+def service_unavailable(error: BaseException) -> bool:
+    if isinstance(error, OperationalError | InterfaceError | ConnectionError | TimeoutError):
+        return True
+    # redis-py's errors, without importing it where Redis is not used.
+    return type(error).__module__.startswith("redis.") and type(error).__name__ in {
+        "ConnectionError",
+        "TimeoutError",
+        "BusyLoadingError",
+    }
+
+
+class ServiceUnavailableMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not service_unavailable(exception):
+            return None
+        logger.warning("503 on %s: %s", request.path, exception)
+        html = render_to_string("503.html", {"retry_url": request.get_full_path()}, request=None)
+        response = HttpResponse(html, status=503)
+        response["Retry-After"] = str(RETRY_AFTER_S)
+        return response
