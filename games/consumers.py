@@ -91,6 +91,10 @@ class GameConsumer(AsyncWebsocketConsumer):
     role = "player"
     # No per-consumer channel-layer group: the hub receives for the whole process.
     groups = []
+    # Nor a channel of its own: a name no layer is configured under gives None. A socket
+    # listening on its own Redis channel would cost memory and a task per phone, and would
+    # crash with every socket of the process when Redis blinks (issue 8).
+    channel_layer_alias = "games.sockets-use-the-hub"
 
     async def connect(self):
         self.session = None

@@ -1,7 +1,7 @@
 """Settings for the test suite: fast and self-contained."""
 
 from .base import *  # noqa: F403
-from .env import env_str
+from .env import env_int, env_str
 
 DEBUG = False
 SECRET_KEY = env_str("SECRET_KEY") or "test-only-key"  # noqa: S105
@@ -16,4 +16,4 @@ STORAGES = {
 if not env_str("REDIS_URL"):
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
 # Throttled PIN checks wait a little in tests, not two seconds each.
-GAMES_PIN_SLOW_DOWN_MS = 200
+GAMES_PIN_SLOW_DOWN_MS = env_int("GAMES_PIN_SLOW_DOWN_MS", 200)
