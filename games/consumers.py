@@ -136,6 +136,8 @@ class GameConsumer(AsyncWebsocketConsumer):
         self.session = session
         await get_hub().watch(session.pk, self)
         await self.joined()
+        if self.session is None:
+            return  # evicted while joining (sockets_per_player): closed already
         await self.send_snapshot(session)
         get_runners().get(session.pk).arm(session.next_deadline_ms)
 
@@ -387,10 +389,13 @@ class PlayerConsumer(GameConsumer):
         return None
 
     async def joined(self) -> None:
+        session = self.session
+        self.last_heartbeat = time.monotonic()
         await self.evict_extra_sockets()
         await database_sync_to_async(presence.mark_connected)(int(self.player_id))
-        self.last_heartbeat = time.monotonic()
-        await self.announce_presence(self.session, online=True)
+        if self.session is None:
+            return  # a newer socket of this phone evicted this one meanwhile
+        await self.announce_presence(session, online=True)
 
     async def evict_extra_sockets(self) -> None:
         """One phone, a few tabs at most: past the cap the oldest sockets are closed.
