@@ -49,7 +49,9 @@ from load_quiz import (  # noqa: E402 - the bench folder is on the path from her
     start_servers,
     summary,
 )
-from malformed import frames as malformed_frames  # noqa: E402
+
+sys.path.insert(0, str(BENCH.parent))
+from tests.support.malformed import frames as malformed_frames  # noqa: E402
 
 QUESTIONS = 3
 EXPECTED_PER_PHONE = {
@@ -187,7 +189,7 @@ def attacker_process(port, pin, sockets, target, sent_counter, stop, results):
     import websockets
 
     closes = Counter()
-    pool = malformed_frames(target + 1_000)
+    pool = malformed_frames()
     lock = asyncio.Lock()
 
     async def attacker(cookie: str) -> None:
@@ -484,12 +486,8 @@ def start_redis() -> subprocess.Popen:
         stdout=subprocess.DEVNULL,
     )
     for _ in range(50):
-        if (
-            subprocess.run(
-                [REDIS_CLI, "-p", str(REDIS_PORT), "ping"], capture_output=True, text=True
-            ).stdout.strip()
-            == "PONG"
-        ):  # noqa: S603, S607
+        ping = [REDIS_CLI, "-p", str(REDIS_PORT), "ping"]
+        if subprocess.run(ping, capture_output=True, text=True).stdout.strip() == "PONG":  # noqa: S603
             return process
         time.sleep(0.1)
     raise RuntimeError("redis-server did not start")

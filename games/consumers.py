@@ -20,6 +20,7 @@ from django.conf import settings
 from . import throttle
 from .engine import EngineError, command_from_dict
 from .engine.events import HOST
+from .live.connects import get_connect_budget
 from .live.hub import get_hub
 from .live.runner import database_unavailable, get_runners, stamped
 from .protocol import (
@@ -132,6 +133,13 @@ class GameConsumer(AsyncWebsocketConsumer):
         if refusal is not None:
             await self.slow_down_guesser(address)
             await self.refuse(*refusal)
+            return
+        if not get_connect_budget().allow((session.pk, self.role, self.player_id)):
+            await self.refuse(
+                "too_many_connections",
+                "Trop de reconnexions : attends quelques secondes.",
+                CLOSE_ABUSE,
+            )
             return
         self.session = session
         await get_hub().watch(session.pk, self)

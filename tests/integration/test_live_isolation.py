@@ -344,3 +344,19 @@ def test_the_cache_away_lets_the_class_join(klass, monkeypatch):
     assert Client().post("/jouer/", {"pin": session.pin}).status_code == 302
     response = Client().post(f"/jouer/{session.pin}/", {"nickname": "Malo"})
     assert response.status_code == 302
+
+
+async def test_a_script_reconnecting_on_one_cookie_is_refused_past_its_budget(klass):
+    from games.live.connects import CONNECTS
+
+    _teacher, session, players = klass
+    codes = []
+    for _ in range(CONNECTS + 2):
+        socket = await connect_player(session, players[0])
+        codes.append((await receive(socket)).get("code"))
+        await socket.disconnect()
+    assert codes[:CONNECTS] == [None] * CONNECTS  # snapshots
+    assert codes[CONNECTS:] == ["too_many_connections"] * 2
+    other = await connect_player(session, players[1])  # another phone is not affected
+    assert (await receive(other))["type"] == "snapshot"
+    await other.disconnect()

@@ -1,6 +1,6 @@
 """Malformed and hostile websocket frames, of every kind a prankster found (issue 8).
 
-Shared by bench/hostile_class.py and the end-to-end fuzz test. Each generator returns text
+Shared by the end-to-end fuzz test and bench/hostile_class.py. Each generator returns text
 (or bytes for a binary frame) drawn from a seeded random generator, so runs repeat.
 """
 
@@ -71,7 +71,10 @@ def frame(kind: str, rng: random.Random) -> str | bytes:
     raise ValueError(kind)
 
 
-def frames(count: int, seed: int = 8):
+def frames(count: int | None = None, seed: int = 8):
+    """`count` frames, every kind in turn (endless when None)."""
     rng = random.Random(seed)  # noqa: S311 - a repeatable bench, not a secret
-    for n in range(count):
+    n = 0
+    while count is None or n < count:
         yield frame(KINDS[n % len(KINDS)], rng)
+        n += 1
