@@ -11,6 +11,7 @@ import contextlib
 import logging
 import time
 
+from autobahn.exception import Disconnected
 from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
 from channels.exceptions import StopConsumer
@@ -48,8 +49,9 @@ CLOSE_NOT_JOINED = 4401
 CLOSE_REPLACED = 4409
 CLOSE_KICKED = 4410
 CLOSE_ABUSE = 4429
-CLOSE_INTERNAL = 1011
-CLOSE_TRY_AGAIN = 1013  # RFC 6455 "try again later": the database or Redis is away
+# The server may not send the RFC's own 1011 and 1013 (autobahn refuses them): ours instead.
+CLOSE_INTERNAL = 4500
+CLOSE_TRY_AGAIN = 4503  # the database or Redis is away for a moment: reconnect
 
 # A resent answer keeps the time it first reached the server, for this long at most.
 RETRY_STAMP_MAX_MS = 30_000
@@ -175,13 +177,16 @@ class GameConsumer(AsyncWebsocketConsumer):
             await handler(message)
         except (StopConsumer, asyncio.CancelledError):
             raise
+        except Disconnected:
+            # The phone went away while we were writing to it (it closed, or a newer tab of
+            # it evicted this one): nothing is wrong, only this socket is gone.
+            await self.forget()
         except Exception:
             # Whatever broke in this socket's handler, it breaks this socket alone: it leaves
             # the hub and the presence list (else its phone stays "online" and every
             # broadcast trips on it) and closes; the phone reconnects by itself.
             logger.exception("game socket handler failed on %s", message.get("type"))
-            await self.forget()
-            await self.close(code=CLOSE_INTERNAL)
+            await self.drop()
 
     async def identify(self, session) -> tuple[str, str, int] | None:
         """None when this screen may watch `session`, else why not: (code, message, close)."""

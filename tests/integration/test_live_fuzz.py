@@ -1,7 +1,8 @@
 """End-to-end fuzz: attackers send malformed frames to a real daphne while a class plays.
 
 The honest phones must receive every broadcast of the game and every answer they sent must
-count; the server must log no traceback and close no socket with 1011 (internal error).
+count; the server must log no traceback and close no socket for an internal error (1011 from
+daphne when a handler crashes, 4500 from us when one fails).
 The full-size run (100 phones, 20,000 frames) is bench/hostile_class.py.
 """
 
@@ -124,6 +125,6 @@ def test_attackers_with_malformed_frames_harm_no_honest_phone(server):
         assert {kind: seen[kind] for kind in EXPECTED} == EXPECTED
         assert acked == answers_sent == 2
     assert sent >= 500, sent  # every kind of frame went out many times
-    assert 1011 not in closes, closes
+    assert not {1011, 4500} & set(closes), closes
     log = server.log.read_text(errors="replace")
     assert "Traceback" not in log, log[log.find("Traceback") :][:3000]

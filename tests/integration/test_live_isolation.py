@@ -186,7 +186,7 @@ async def test_a_handler_that_breaks_closes_its_socket_alone(klass, monkeypatch)
     closed = await phones[0].receive_output(timeout=3)
     while closed["type"] != "websocket.close":
         closed = await phones[0].receive_output(timeout=3)
-    assert closed["code"] == 1011
+    assert closed["code"] == 4500  # ours: the server may not send 1011 itself
     assert not get_hub().sockets_of(session.pk, players[0].player.engine_id)
     monkeypatch.undo()
     await send(host, {"type": "start"})
