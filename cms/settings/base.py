@@ -144,7 +144,8 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"redis_outage": {"()": "cms.log_filters.RedisOutageAsWarning"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redis_outage"]}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     # Wagtail's background tasks log every step at INFO; keep the console readable.
     "loggers": {
