@@ -23,7 +23,7 @@ from .engine import EngineError, command_from_dict
 from .engine.events import HOST
 from .live.connects import get_connect_budget
 from .live.hub import get_hub
-from .live.runner import database_unavailable, get_runners, stamped
+from .live.runner import TRY_AGAIN, database_unavailable, get_runners, stamped
 from .protocol import (
     MAX_REFUSED,
     PLACEMENT_COMMANDS,
@@ -255,6 +255,13 @@ class GameConsumer(AsyncWebsocketConsumer):
             await self.handle(message, received_ms)
         except ProtocolError as error:
             await self.send_error(error.code, error.message, error.ref)
+        except Exception as error:
+            if not (database_unavailable(error) or _layer_unavailable(error)):
+                raise
+            # A snapshot or a presence write while the database (or Redis) is away: the
+            # socket stays open and the phone asks again, as after any "try_again".
+            logger.warning("game frame deferred, a service is away: %s", error)
+            await self.send(text_data=dumps({**TRY_AGAIN.error, "type": "error"}))
 
     async def send_error(self, code: str, message: str, ref=None, **details) -> None:
         self.refused += 1

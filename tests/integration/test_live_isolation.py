@@ -360,3 +360,21 @@ async def test_a_script_reconnecting_on_one_cookie_is_refused_past_its_budget(kl
     other = await connect_player(session, players[1])  # another phone is not affected
     assert (await receive(other))["type"] == "snapshot"
     await other.disconnect()
+
+
+async def test_the_database_away_during_a_heartbeat_keeps_the_socket_open(klass, monkeypatch):
+    from games.consumers import PlayerConsumer
+
+    host, phones = await open_class(klass)
+
+    async def away(self):
+        raise OperationalError("server closed the connection unexpectedly (simulated)")
+
+    monkeypatch.setattr(PlayerConsumer, "heartbeat", away)
+    await send(phones[0], {"type": "ping", "ref": "p"})
+    told = await receive_until(phones[0], "error")
+    assert told["code"] == "try_again"
+    monkeypatch.undo()
+    await send(phones[0], {"type": "ping", "ref": "p2"})
+    assert (await receive_until(phones[0], "pong"))["ref"] == "p2"
+    await close_all(host, *phones)
