@@ -9,6 +9,16 @@ from tests.support.live_server import LiveServer, prepare_database, server_env
 from tests.support.requirements import skip_or_fail
 
 
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Throttle counters live in the cache (locmem in tests), shared by every test."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture(scope="session")
 def site_server(tmp_path_factory) -> LiveServer:
     """daphne serving the demo content on a SQLite file and the in-memory layer."""

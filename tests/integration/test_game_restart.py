@@ -8,7 +8,7 @@ the scores.
 import pytest
 
 from tests.support.games import CHOICE, TRUE_FALSE
-from tests.support.live_server import LiveServer, prepare_database, server_env
+from tests.support.live_server import sqlite_server
 from tests.support.scripted import create_class_on
 from tests.support.ws_clients import Screen, host_url, player_url, run_async
 
@@ -17,12 +17,7 @@ SPEC = {"title": "Redémarrage", "kind": "quiz", "questions": [CHOICE, TRUE_FALS
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    workdir = tmp_path_factory.mktemp("restart")
-    env = server_env(f"sqlite:///{workdir / 'restart.sqlite3'}")
-    prepare_database(env, workdir / "prepare.log", demo=False)
-    server = LiveServer(env=env, workdir=workdir).start()
-    yield server
-    server.stop()
+    yield from sqlite_server(tmp_path_factory, "restart")
 
 
 def test_a_restart_mid_question_loses_no_answer_and_no_point(server):

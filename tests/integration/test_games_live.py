@@ -30,15 +30,6 @@ def contains_key(value, key) -> bool:
     return False
 
 
-@pytest.fixture(autouse=True)
-def fresh_throttle():
-    from django.core.cache import cache
-
-    cache.clear()  # wrong-PIN counts live in the cache, shared by every test
-    yield
-    cache.clear()
-
-
 @pytest.fixture
 def quiz_session(db):
     teacher = make_teacher()

@@ -31,13 +31,6 @@ from tests.support.games import join, launch_quiz, make_teacher
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
 @pytest.fixture
 def teacher():
     return make_teacher()

@@ -14,7 +14,7 @@ import pytest
 import websockets
 
 from tests.support.games import CHOICE, TRUE_FALSE
-from tests.support.live_server import LiveServer, prepare_database, server_env
+from tests.support.live_server import sqlite_server
 from tests.support.malformed import frames
 from tests.support.scripted import create_class_on
 from tests.support.ws_clients import ORIGIN, Screen, host_url, player_url, run_async
@@ -28,12 +28,7 @@ EXPECTED = {"question_opened": 2, "question_revealed": 2, "player_result": 2, "p
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    workdir = tmp_path_factory.mktemp("fuzz")
-    env = server_env(f"sqlite:///{workdir / 'fuzz.sqlite3'}")
-    prepare_database(env, workdir / "prepare.log", demo=False)
-    server = LiveServer(env=env, workdir=workdir).start()
-    yield server
-    server.stop()
+    yield from sqlite_server(tmp_path_factory, "fuzz")
 
 
 async def honest(url: str, cookie: str) -> tuple[Counter, int, int]:

@@ -68,13 +68,6 @@ HOSTILE_TEXTS = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
 @pytest.fixture
 def klass(db):
     teacher = make_teacher()

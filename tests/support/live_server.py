@@ -121,3 +121,13 @@ def server_env(database_url: str, **extra: str) -> dict[str, str]:
     )
     env.update(extra)
     return env
+
+
+def sqlite_server(tmp_path_factory, name: str):
+    """A fixture body: daphne on a fresh SQLite database without demo content, stopped after."""
+    workdir = tmp_path_factory.mktemp(name)
+    env = server_env(f"sqlite:///{workdir / f'{name}.sqlite3'}")
+    prepare_database(env, workdir / "prepare.log", demo=False)
+    server = LiveServer(env=env, workdir=workdir).start()
+    yield server
+    server.stop()
