@@ -343,6 +343,8 @@ def report_hostile(r: dict) -> None:
 def scenario_nat(count: int) -> dict:
     import requests
 
+    from games import throttle
+
     with tempfile.TemporaryDirectory(prefix="mej-nat-") as tmp:
         env = Environment(False, Path(tmp))
         env.env["GAMES_PIN_SLOW_DOWN_MS"] = "2000"
@@ -351,85 +353,115 @@ def scenario_nat(count: int) -> dict:
         port = servers[0][1]
         base = f"http://127.0.0.1:{port}"
         pin = klass["pin"]
-        joined, failures, join_ms = [], Counter(), []
-        guesses, stop = [], threading.Event()
+        wrong_pin = "100000" if pin != "100000" else "100001"
         lock = threading.Lock()
+        stop = threading.Event()
+        guesses = []
+        out = {"typed": [], "typed_fail": Counter(), "cookies": []}
 
-        def guesser(seed: int) -> None:
+        def join_one(n: int, into: str = "typed", via_qr: bool = False) -> None:
+            session = requests.Session()
+            started = time.perf_counter()
+            if via_qr:
+                page_url = f"{base}/jouer/{pin}/?k={qr}"
+            else:
+                if n % 20 == 0:  # one phone in twenty mistypes the PIN first
+                    session.post(
+                        f"{base}/jouer/", data={"pin": wrong_pin}, headers=csrf(session, base)
+                    )
+                session.post(
+                    f"{base}/jouer/",
+                    data={"pin": pin},
+                    headers=csrf(session, base),
+                    allow_redirects=False,
+                )
+                page_url = f"{base}/jouer/{pin}/"
+            page = session.get(page_url, timeout=300)
+            token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)
+            response = session.post(
+                page_url,
+                data={
+                    "nickname": f"Forum {into} {n}",
+                    "csrfmiddlewaretoken": token.group(1) if token else "",
+                },
+                allow_redirects=False,
+                timeout=300,
+            )
+            with lock:
+                if response.status_code == 302:
+                    out.setdefault(into, []).append((time.perf_counter() - started) * 1000)
+                    out["cookies"].append(
+                        "; ".join(
+                            f"{k}={v}" for k, v in session.cookies.items() if k.startswith("mej_p")
+                        )
+                    )
+                else:
+                    out[f"{into}_fail"] = out.get(f"{into}_fail", Counter())
+                    out[f"{into}_fail"][response.status_code] += 1
+
+        def scanner(seed: int) -> None:
             session = requests.Session()
             n = seed
             while not stop.is_set():
                 n += 7
                 started = time.perf_counter()
-                response = session.post(
-                    f"{base}/jouer/",
-                    data={"pin": f"{100000 + n % 899999}"},
-                    headers=csrf(session, base),
-                )
-                with lock:
-                    guesses.append(
-                        (time.time(), response.status_code, time.perf_counter() - started)
+                try:
+                    response = session.post(
+                        f"{base}/jouer/",
+                        data={"pin": f"{100000 + n % 899999}"},
+                        headers=csrf(session, base),
+                        timeout=60,
                     )
-
-        def join_one(n: int) -> None:
-            session = requests.Session()
-            started = time.perf_counter()
-            page = session.get(f"{base}/jouer/{pin}/", timeout=120)
-            token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)
-            response = session.post(
-                f"{base}/jouer/{pin}/",
-                data={
-                    "nickname": f"Forum {n}",
-                    "csrfmiddlewaretoken": token.group(1) if token else "",
-                },
-                allow_redirects=False,
-                timeout=120,
-            )
-            with lock:
-                if response.status_code == 302:
-                    joined.append(session.cookies.get_dict())
-                    join_ms.append((time.perf_counter() - started) * 1000)
-                else:
-                    failures[response.status_code] += 1
+                    status = response.status_code
+                except requests.RequestException as error:
+                    status = type(error).__name__
+                with lock:
+                    guesses.append((time.time(), status, time.perf_counter() - started))
 
         from concurrent.futures import ThreadPoolExecutor
 
+        qr = throttle.qr_key(pin)
         try:
-            guess_threads = [threading.Thread(target=guesser, args=(k,)) for k in range(4)]
-            for thread in guess_threads:
-                thread.start()
-            time.sleep(3)  # the address is over its budget of wrong PINs before the forum joins
             started = time.perf_counter()
             with ThreadPoolExecutor(32) as pool:
                 list(pool.map(join_one, range(count)))
             join_all_s = time.perf_counter() - started
-            cookies = [
-                "; ".join(f"{k}={v}" for k, v in jar.items() if k.startswith("mej_p"))
-                for jar in joined
-            ]
-            sockets_ms, reconnect_ms = asyncio.run(open_sockets(port, pin, cookies))
+            sockets_ms, _ = asyncio.run(open_sockets(port, pin, out["cookies"][:count], 0))
+            scanners = [threading.Thread(target=scanner, args=(k,)) for k in range(4)]
+            for thread in scanners:
+                thread.start()
+            while len(guesses) < 400:  # past the budget of 300 wrong PINs a minute
+                time.sleep(0.2)
+            _, reconnect_ms = asyncio.run(open_sockets(port, pin, out["cookies"][:20], 20))
+            with ThreadPoolExecutor(10) as pool:
+                list(pool.map(lambda n: join_one(n, "qr", via_qr=True), range(50)))
+                list(pool.map(lambda n: join_one(n, "typed_late"), range(10)))
             stop.set()
-            for thread in guess_threads:
-                thread.join(30)
+            for thread in scanners:
+                thread.join(60)
         finally:
             stop.set()
             for process, _ in servers:
                 process.terminate()
-                process.wait(10)
-        slowed = [g for g in guesses if g[0] > guesses[0][0] + 2] if guesses else []
+                process.wait(30)
+        slowed = [g for g in guesses[300:]]
         span = (slowed[-1][0] - slowed[0][0]) if len(slowed) > 1 else 1
         return {
             "count": count,
-            "joined": len(joined),
-            "failures": dict(failures),
-            "join_ms": join_ms,
+            "joined": len(out["typed"]),
+            "failures": dict(out.get("typed_fail", {})),
+            "join_ms": out["typed"],
             "join_all_s": join_all_s,
+            "sockets_ms": sockets_ms,
+            "reconnect_ms": reconnect_ms,
+            "qr_ms": out.get("qr", []),
+            "qr_fail": dict(out.get("qr_fail", {})),
+            "late_ms": out.get("typed_late", []),
+            "late_fail": dict(out.get("typed_late_fail", {})),
             "guesses": len(guesses),
             "guess_statuses": dict(Counter(g[1] for g in guesses)),
             "guess_rate": len(slowed) / span,
             "guess_ms": [g[2] * 1000 for g in slowed],
-            "sockets_ms": sockets_ms,
-            "reconnect_ms": reconnect_ms,
         }
 
 
@@ -439,8 +471,8 @@ def csrf(session, base: str) -> dict:
     return {"X-CSRFToken": session.cookies.get("csrftoken", "")}
 
 
-async def open_sockets(port: int, pin: str, cookies: list[str]):
-    """Every joined phone opens its socket (250 at a time); then 20 reconnect."""
+async def open_sockets(port: int, pin: str, cookies: list[str], again: int):
+    """Every cookie opens its socket (250 at a time); then the first `again` reconnect."""
     opened, reconnected = [], []
     gate = asyncio.Semaphore(250)
 
@@ -453,24 +485,30 @@ async def open_sockets(port: int, pin: str, cookies: list[str]):
                 into.append((time.perf_counter() - started) * 1000)
 
     await asyncio.gather(*(one(cookie, opened) for cookie in cookies))
-    await asyncio.gather(*(one(cookie, reconnected) for cookie in cookies[:20]))
+    await asyncio.gather(*(one(cookie, reconnected) for cookie in cookies[:again]))
     return opened, reconnected
 
 
 def report_nat(r: dict) -> None:
     print(
-        f"\n== forum behind one address: {r['count']} phones join from 127.0.0.1 while 4 scripts guess PINs"
+        f"\n== forum behind one address: {r['count']} phones type the PIN (1 in 20 mistypes it first) from 127.0.0.1"
     )
     print(
         f"joined {r['joined']} of {r['count']}, failures {r['failures'] or 'none'}, all in {r['join_all_s']:.1f} s"
     )
-    print(f"join (nickname page + post): {summary(r['join_ms'])}")
-    print(
-        f"wrong PINs typed: {r['guesses']} ({r['guess_statuses']}); once slowed: "
-        f"{r['guess_rate']:.1f} answered per second, each {summary(r['guess_ms'])}"
-    )
+    print(f"join (PIN, nickname page, nickname): {summary(r['join_ms'])}")
     print(f"sockets of the joined phones (open -> snapshot): {summary(r['sockets_ms'])}")
-    print(f"reconnection of 20 phones already in the game: {summary(r['reconnect_ms'])}")
+    print("then 4 scripts on the same address type wrong PINs non-stop:")
+    print(
+        f"  wrong PINs typed: {r['guesses']} ({r['guess_statuses']}); past the budget {r['guess_rate']:.1f} answered per second, each {summary(r['guess_ms'])}"
+    )
+    print(f"  reconnection of 20 phones already in the game: {summary(r['reconnect_ms'])}")
+    print(
+        f"  50 new phones through the QR code's link: {summary(r['qr_ms'])}, failures {r['qr_fail'] or 'none'}"
+    )
+    print(
+        f"  10 new phones typing the PIN (slowed down): {summary(r['late_ms'])}, failures {r['late_fail'] or 'none'}"
+    )
 
 
 # -- scenario: Redis killed in the middle of an answer burst ------------------------------

@@ -2,11 +2,13 @@
 
 A school router or a forum's Wi-Fi puts hundreds of phones behind one address, so:
 
-- a phone that proves it is in the game (a valid resume cookie) is never throttled;
-- a correct PIN is never refused: once an address has typed too many wrong PINs, every PIN
-  check from it is *slowed down* (answered after a delay, a few at a time), right or wrong
-  alike, so the time of the answer tells nothing and scanning the million PINs becomes a
-  matter of days, while the class behind that address still gets in;
+- a phone that proves it is in the game (a valid resume cookie), or that it scanned the QR
+  code of the class screen (a signed link), is never throttled;
+- a PIN check is never refused outright: once an address has typed more wrong PINs than a
+  forum's typos explain, every PIN check from it is *slowed down* (answered after a delay, a
+  few at a time), right or wrong alike, so the time of the answer tells nothing and scanning
+  the million PINs becomes a matter of days, while the class behind that address still gets
+  in (only a flood that fills the queue gets "too many tries", for right and wrong alike);
 - joins (new players) are counted per address too, with a budget a whole forum fits in;
 - the counters live in the cache under a salted hash of the address, for one minute: no IP
   address is stored; and a cache that is away (Redis down) lets everyone through rather
@@ -24,6 +26,7 @@ import logging
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.core import signing
 from django.core.cache import cache
 
 logger = logging.getLogger(__name__)
@@ -40,7 +43,29 @@ def slow_down_s() -> float:
 
 
 def pin_misses_per_minute() -> int:
-    return getattr(settings, "GAMES_PIN_MISSES_PER_MINUTE", 100)
+    return getattr(settings, "GAMES_PIN_MISSES_PER_MINUTE", 300)
+
+
+# -- the QR code's link: proof that the phone saw the class screen ---------------------------
+
+QR_SALT = "games.qr-join"
+QR_MAX_AGE_S = 24 * 60 * 60
+
+
+def qr_key(pin: str) -> str:
+    """The `k` parameter of the QR code's link: a phone that scanned it is never slowed down
+    (it read the PIN off the class screen; a script scanning PINs cannot forge it)."""
+    return signing.TimestampSigner(salt=QR_SALT).sign(pin).split(":", 1)[1]
+
+
+def scanned_qr(pin: str, key: str) -> bool:
+    if not key or len(key) > 100:
+        return False
+    try:
+        signing.TimestampSigner(salt=QR_SALT).unsign(f"{pin}:{key}", max_age=QR_MAX_AGE_S)
+    except signing.BadSignature:
+        return False
+    return True
 
 
 def joins_per_minute() -> int:

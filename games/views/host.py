@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from .. import throttle
 from ..models import GameSession
 from . import escape
 from .screens import initial_snapshot, results_url, screen_texts, socket_path
@@ -37,8 +38,10 @@ def hosted_session(request, pin: str) -> GameSession:
 
 
 def join_url(request, pin: str) -> str:
-    """Where the QR code leads: the nickname page of this game, on the address the host used."""
-    return request.build_absolute_uri(reverse("games:nickname", kwargs={"pin": pin}))
+    """Where the QR code leads: the nickname page of this game, on the address the host used,
+    signed so that a phone that scanned it is never slowed down (games/throttle.py)."""
+    page = reverse("games:nickname", kwargs={"pin": pin})
+    return request.build_absolute_uri(f"{page}?k={throttle.qr_key(pin)}")
 
 
 @login_required(login_url=LOGIN_URL)

@@ -17,8 +17,10 @@ from channels.layers import get_channel_layer
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import call_command
+from django.test import Client
 from django.utils import timezone
 
+from games import throttle
 from games.consumers import player_cookie
 from games.engine.commands import Answer as AnswerCommand
 from games.engine.commands import End, Start
@@ -298,13 +300,29 @@ def test_qr_code_is_an_svg_of_the_join_address(client, session, teacher):
     root = ET.fromstring(response.content)  # noqa: S314 - our own response
     svg = "{http://www.w3.org/2000/svg}"
     assert root.tag == f"{svg}svg"
-    join_url = f"http://testserver/jouer/{session.pin}/"
+    join_url = f"http://testserver/jouer/{session.pin}/?k={throttle.qr_key(session.pin)}"
     assert root.find(f"{svg}title").text.endswith(join_url)
     # Same modules as a QR code made for that address: it encodes exactly that.
     expected = io.BytesIO()
     segno.make(join_url, error="m", micro=False).save(expected, kind="svg", border=2, omitsize=True)
     drawn = [p.get("d") for p in root.iter(f"{svg}path") if p.get("d", "").startswith("M2")]
     assert drawn and drawn[0] in expected.getvalue().decode()
+
+
+def test_a_phone_that_scanned_the_qr_code_is_never_slowed_down(client, session, settings):
+    settings.GAMES_PIN_MISSES_PER_MINUTE = 1
+    client.post("/jouer/", {"pin": unused_pin(session)})
+    link = f"/jouer/{session.pin}/?k={throttle.qr_key(session.pin)}"
+    started = time.monotonic()
+    assert client.get(link).status_code == 200
+    response = client.post(link, {"nickname": "Zélie"})
+    assert response.status_code == 302
+    assert time.monotonic() - started < 0.2
+    # A forged or foreign key is no proof: that request waits like any other.
+    started = time.monotonic()
+    assert Client().get(f"/jouer/{session.pin}/?k=forged").status_code == 200
+    assert time.monotonic() - started >= 0.2
+    assert not throttle.scanned_qr("000000", throttle.qr_key(session.pin))
 
 
 # -- the CSV export -----------------------------------------------------------------------
