@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+from ..nicknames import MAX_LENGTH
 from . import quiz_report
 from .commands import (
     Answer,
@@ -45,7 +46,7 @@ from .outcome import Transition
 from .quiz_state import QuizSpec, QuizState
 from .scoring import GRACE_MS, answer_points, elapsed_ms
 
-NICKNAME_MAX = 24
+NICKNAME_MAX = MAX_LENGTH  # a last guard: the join service checks nicknames in full
 
 Step = tuple[QuizState, list[Event]]
 

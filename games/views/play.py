@@ -9,6 +9,7 @@ from __future__ import annotations
 from django import forms
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
@@ -54,7 +55,9 @@ class NicknameForm(forms.Form):
         label=_("Ton pseudo"),
         max_length=NICKNAME_MAX_LENGTH,
         error_messages={"required": _("Choisis un pseudo pour jouer.")},
-        help_text=_("20 caractères au plus, sans ton vrai nom."),
+        help_text=format_lazy(
+            _("{max} caractères au plus, sans ton vrai nom."), max=NICKNAME_MAX_LENGTH
+        ),
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "words"}),
     )
 
