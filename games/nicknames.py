@@ -76,10 +76,10 @@ def _team_kind() -> _Kind:
 
 
 def display_form(raw: str) -> str:
-    """NFKC, control and invisible characters removed, inner spaces collapsed."""
-    text = unicodedata.normalize("NFKC", raw or "")
+    """NFKC, spaces (tabs, line breaks) collapsed, control and invisible characters removed."""
+    text = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", raw or ""))
     text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C")
-    return re.sub(r"\s+", " ", text).strip()
+    return re.sub(r" +", " ", text).strip()
 
 
 def uniqueness_key(name: str) -> str:

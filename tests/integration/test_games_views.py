@@ -171,10 +171,13 @@ def test_the_cookie_is_secure_over_https(client, session):
     ("nickname", "message"),
     [
         ("", "Choisis un pseudo"),
-        ("x" * 21, "20 caractères"),
+        ("x" * 25, "24 caractères"),
         ("L", "au moins 2 caractères"),
         ("connard", "n'est pas accepté"),
+        ("c0nn4rd", "n'est pas accepté"),
         ("LÉA", "déjà pris"),
+        ("L\u0435a", "déjà pris"),  # a Cyrillic е
+        ("L3a", "déjà pris"),
     ],
 )
 def test_a_refused_nickname_is_explained_on_the_field(client, session, nickname, message):
