@@ -204,6 +204,19 @@ def _join(spec: QuizSpec, state: QuizState, command: Join, now_ms: int) -> Step:
     return joined, [Event("player_joined", HOST, data)]
 
 
+def _answer_count(state: QuizState) -> Event:
+    """The host's "answered / expected" counter for the open question."""
+    return Event(
+        "answer_count",
+        HOST,
+        {
+            "question_index": state.question_index,
+            "answered": len(state.answers),
+            "expected": state.expected_count,
+        },
+    )
+
+
 def _kick(spec: QuizSpec, state: QuizState, command: Kick, now_ms: int) -> Step:
     _require_phase(state, "lobby", "question", "reveal")
     player = state.players.get(command.player_id)
@@ -227,6 +240,8 @@ def _kick(spec: QuizSpec, state: QuizState, command: Kick, now_ms: int) -> Step:
             {"player_id": command.player_id, "player_count": kicked.active_count()},
         ),
     ]
+    if was_expected:  # the class screen counts one answer fewer to wait for
+        events.append(_answer_count(kicked))
     if kicked.phase == "question" and not kicked.paused and _all_answered(kicked):
         kicked, more = _reveal(spec, kicked)
         events += more
@@ -326,22 +341,13 @@ def _answer(spec: QuizSpec, state: QuizState, command: Answer, now_ms: int) -> S
         "elapsed_ms": elapsed,
     }
     answered = replace(state, answers={**state.answers, command.player_id: entry})
-    expected = answered.expected_count
     events = [
         Event(
             "answer_accepted",
             to_player(command.player_id),
             {"question_index": command.question_index},
         ),
-        Event(
-            "answer_count",
-            HOST,
-            {
-                "question_index": command.question_index,
-                "answered": len(answered.answers),
-                "expected": expected,
-            },
-        ),
+        _answer_count(answered),
     ]
     if _all_answered(answered):
         answered, more = _reveal(spec, answered)

@@ -20,6 +20,9 @@ import { GameSocket } from "./socket.js";
 const root = document.getElementById("jeu");
 const screen = document.getElementById("ecran");
 const lobbyPanel = document.getElementById("accueil");
+const rosterPanel = document.getElementById("joueurs");
+const rosterSummary = document.getElementById("joueurs-resume");
+const rosterList = document.getElementById("joueurs-liste");
 const banner = connectionBanner(document.getElementById("connexion"));
 const alertLine = h("p", { class: "host-alert", role: "alert" });
 root.append(alertLine);
@@ -56,6 +59,13 @@ function activePlayers() {
   return (view.players ?? []).filter((player) => player.active);
 }
 
+// Outside the lobby only the players panel shows the list: the question stays as it is.
+function redrawPlayers() {
+  if (view.phase === "lobby") return true;
+  drawRoster();
+  return false;
+}
+
 // -- events ----------------------------------------------------------------------------
 const EVENTS = {
   player_joined(data) {
@@ -64,18 +74,18 @@ const EVENTS = {
       view.players.push({ player_id: data.player_id, nickname: data.nickname, score: 0, active: true });
     }
     view.player_count = data.player_count;
-    if (view.phase !== "lobby") return false; // nothing on screen shows the list
+    return redrawPlayers();
   },
   presence(data) {
     view.presence = { ...(view.presence ?? {}), [data.player_id]: data.online };
-    if (view.phase !== "lobby") return false;
+    return redrawPlayers();
   },
   player_left(data) {
     for (const player of view.players ?? []) {
       if (player.player_id === data.player_id) player.active = false;
     }
     view.player_count = data.player_count;
-    if (view.phase !== "lobby") return false;
+    return redrawPlayers();
   },
   answer_count(data) {
     if (data.question_index !== view.question_index) return false;
@@ -150,6 +160,54 @@ function commandButton(label, message, { primary = false, confirmText = null, id
   return button;
 }
 
+// -- players: the lobby list, and the panel during the game ------------------------------
+function playerItem(player, buttonId = null) {
+  const kick = commandButton(t("kick"), { type: "kick", player_id: player.player_id }, {
+    confirmText: t("kick_confirm", { nickname: player.nickname }),
+    name: t("kick_label", { nickname: player.nickname }),
+    id: buttonId,
+  });
+  // A button loses the focus while disabled (its command on the way): remember it.
+  if (buttonId) kick.addEventListener("click", () => (rosterFocus = buttonId));
+  return h(
+    "li",
+    { class: isOnline(player) ? "host-player" : "host-player host-player--offline" },
+    h("span", { class: "host-player__name" }, player.nickname),
+    isOnline(player) ? null : h("span", { class: "host-player__status" }, ` (${t("offline")})`),
+    kick,
+  );
+}
+
+// The engine takes a kick in the lobby, during a question and at the reveal.
+const ROSTER_PHASES = new Set(["question", "reveal"]);
+let rosterFocus = null; // id of the panel's button last pressed
+
+function drawRoster() {
+  if (!rosterPanel) return;
+  rosterPanel.hidden = !ROSTER_PHASES.has(view.phase);
+  if (rosterPanel.hidden) return;
+  const players = activePlayers();
+  const offline = players.filter((player) => !isOnline(player)).length;
+  rosterSummary.textContent = offline
+    ? t("roster_summary_offline", { count: players.length, offline })
+    : t("roster_summary", { count: players.length });
+  const focused = rosterList.contains(document.activeElement) ? document.activeElement.id : rosterFocus;
+  rosterFocus = null;
+  replaceContent(
+    rosterList,
+    players.length
+      ? h(
+          "ul",
+          { class: "host-players__list host-roster__list" },
+          players.map((player) => playerItem(player, `retirer-${player.player_id}`)),
+        )
+      : h("p", { class: "host-waiting" }, t("no_player_left")),
+  );
+  // Redrawn buttons are new elements: the focus goes back to the same one, or to the panel
+  // when its player was removed.
+  if (focused) (document.getElementById(focused) ?? rosterSummary).focus();
+}
+
 // -- screens ---------------------------------------------------------------------------
 function lobby() {
   const players = activePlayers();
@@ -162,18 +220,7 @@ function lobby() {
         ? h(
             "ul",
             { class: "host-players__list" },
-            players.map((player) =>
-              h(
-                "li",
-                { class: isOnline(player) ? "host-player" : "host-player host-player--offline" },
-                h("span", { class: "host-player__name" }, player.nickname),
-                isOnline(player) ? null : h("span", { class: "host-player__status" }, ` (${t("offline")})`),
-                commandButton(t("kick"), { type: "kick", player_id: player.player_id }, {
-                  confirmText: t("kick_confirm", { nickname: player.nickname }),
-                  name: t("kick_label", { nickname: player.nickname }),
-                }),
-              ),
-            ),
+            players.map((player) => playerItem(player)),
           )
         : h("p", { class: "host-waiting" }, t("no_player_yet")),
     ),
@@ -333,6 +380,7 @@ function draw() {
   const focusedId = document.activeElement?.id;
   lobbyPanel.hidden = view.phase !== "lobby";
   replaceContent(screen, (SCREENS[view.phase] ?? lobby)());
+  drawRoster();
   if (focusedId) document.getElementById(focusedId)?.focus();
 }
 
