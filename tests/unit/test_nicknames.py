@@ -166,7 +166,10 @@ def test_at_most_one_percent_of_ordinary_nicknames_is_refused():
 
 
 def test_look_alike_nicknames_share_one_key():
-    keys = {clean_nickname(name)[1] for name in ["Léa", "Lea", "LEA", f"L{CYRILLIC_E}a", "L3a", "Iéa", "l é a"]}
+    keys = {
+        clean_nickname(name)[1]
+        for name in ["Léa", "Lea", "LEA", f"L{CYRILLIC_E}a", "L3a", "Iéa", "l é a"]
+    }
     assert keys == {"lea"}
 
 
@@ -210,7 +213,8 @@ def test_a_root_is_found_whatever_the_case_and_repeats(root, data):
     upper = data.draw(st.lists(st.booleans(), min_size=len(root), max_size=len(root)))
     repeats = data.draw(st.lists(st.integers(1, 3), min_size=len(root), max_size=len(root)))
     disguised = "".join(
-        (char.upper() if up else char) * times for char, up, times in zip(root, upper, repeats, strict=True)
+        (char.upper() if up else char) * times
+        for char, up, times in zip(root, upper, repeats, strict=True)
     )
     assert is_offensive(disguised)
 

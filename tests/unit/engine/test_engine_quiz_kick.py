@@ -7,7 +7,14 @@ from games.engine.errors import EngineError
 from games.engine.quiz import apply
 from games.engine.quiz_report import ranking
 from games.engine.quiz_snapshot import snapshot
-from tests.unit.engine.engine_helpers import CHOICE, T0, TRUE_FALSE, quiz_spec, quiz_with_players, run_quiz
+from tests.unit.engine.engine_helpers import (
+    CHOICE,
+    T0,
+    TRUE_FALSE,
+    quiz_spec,
+    quiz_with_players,
+    run_quiz,
+)
 
 SPEC = quiz_spec(CHOICE, TRUE_FALSE)
 
@@ -15,7 +22,9 @@ SPEC = quiz_spec(CHOICE, TRUE_FALSE)
 def kicked_in(state, player_id="2"):
     transition = apply(SPEC, state, Kick(player_id), T0 + 50)
     assert transition.state.players[player_id]["active"] is False
-    assert ("player_kicked", f"player:{player_id}") in [(e.type, e.audience) for e in transition.events]
+    assert ("player_kicked", f"player:{player_id}") in [
+        (e.type, e.audience) for e in transition.events
+    ]
     return transition
 
 
