@@ -23,6 +23,7 @@ from games.engine.commands import Answer as AnswerCommand
 from games.engine.commands import End, Start
 from games.live.groups import session_group
 from games.models import Answer, GameSession, Player
+from games.nicknames import MAX_LENGTH
 from games.services.clock import now_ms
 from games.services.play import apply_commands
 from games.throttle import PIN_MISSES_PER_MINUTE
@@ -130,7 +131,8 @@ def test_nickname_page_offers_a_suggestion(client, session):
     response = client.get(f"/jouer/{session.pin}/")
     html = response.content.decode()
     assert response.status_code == 200
-    assert 'maxlength="20"' in html
+    assert f'maxlength="{MAX_LENGTH}"' in html
+    assert f"{MAX_LENGTH} caractères au plus" in html
     assert "Choisir pour moi" in html
 
     suggested = client.post(f"/jouer/{session.pin}/", {"suggest": "1"}).content.decode()
