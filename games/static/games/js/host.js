@@ -15,14 +15,12 @@ import {
   replaceContent,
   t,
 } from "./render.js";
+import { playerItem, playersPanel } from "./roster.js";
 import { GameSocket } from "./socket.js";
 
 const root = document.getElementById("jeu");
 const screen = document.getElementById("ecran");
 const lobbyPanel = document.getElementById("accueil");
-const rosterPanel = document.getElementById("joueurs");
-const rosterSummary = document.getElementById("joueurs-resume");
-const rosterList = document.getElementById("joueurs-liste");
 const banner = connectionBanner(document.getElementById("connexion"));
 const alertLine = h("p", { class: "host-alert", role: "alert" });
 root.append(alertLine);
@@ -161,56 +159,21 @@ function commandButton(label, message, { primary = false, confirmText = null, id
 }
 
 // -- players: the lobby list, and the panel during the game ------------------------------
-function playerItem(player, buttonId = null) {
-  const kick = commandButton(t("kick"), { type: "kick", player_id: player.player_id }, {
-    confirmText: t("kick_confirm", { nickname: player.nickname }),
-    name: t("kick_label", { nickname: player.nickname }),
-    id: buttonId,
-  });
-  // A button loses the focus while disabled (its command on the way): remember it.
-  if (buttonId) kick.addEventListener("click", () => (rosterFocus = buttonId));
-  return h(
-    "li",
-    { class: isOnline(player) ? "host-player" : "host-player host-player--offline" },
-    h("span", { class: "host-player__name" }, player.nickname),
-    isOnline(player) ? null : h("span", { class: "host-player__status" }, ` (${t("offline")})`),
-    kick,
-  );
-}
-
 // The engine takes a kick in the lobby, during a question and at the reveal.
 const ROSTER_PHASES = new Set(["question", "reveal"]);
-let rosterFocus = null; // id of the panel's button last pressed
+const roster = playersPanel(commandButton);
+
+function rosterPlayers() {
+  return activePlayers().map((player) => ({ ...player, online: isOnline(player) }));
+}
 
 function drawRoster() {
-  if (!rosterPanel) return;
-  rosterPanel.hidden = !ROSTER_PHASES.has(view.phase);
-  if (rosterPanel.hidden) return;
-  const players = activePlayers();
-  const offline = players.filter((player) => !isOnline(player)).length;
-  rosterSummary.textContent = offline
-    ? t("roster_summary_offline", { count: players.length, offline })
-    : t("roster_summary", { count: players.length });
-  const focused = rosterList.contains(document.activeElement) ? document.activeElement.id : rosterFocus;
-  rosterFocus = null;
-  replaceContent(
-    rosterList,
-    players.length
-      ? h(
-          "ul",
-          { class: "host-players__list host-roster__list" },
-          players.map((player) => playerItem(player, `retirer-${player.player_id}`)),
-        )
-      : h("p", { class: "host-waiting" }, t("no_player_left")),
-  );
-  // Redrawn buttons are new elements: the focus goes back to the same one, or to the panel
-  // when its player was removed.
-  if (focused) (document.getElementById(focused) ?? rosterSummary).focus();
+  roster.draw(rosterPlayers(), ROSTER_PHASES.has(view.phase));
 }
 
 // -- screens ---------------------------------------------------------------------------
 function lobby() {
-  const players = activePlayers();
+  const players = rosterPlayers();
   return [
     h(
       "section",
@@ -220,7 +183,7 @@ function lobby() {
         ? h(
             "ul",
             { class: "host-players__list" },
-            players.map((player) => playerItem(player)),
+            players.map((player) => playerItem(player, commandButton)),
           )
         : h("p", { class: "host-waiting" }, t("no_player_yet")),
     ),
