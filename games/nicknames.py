@@ -82,9 +82,12 @@ def display_form(raw: str) -> str:
     return re.sub(r" +", " ", text).strip()
 
 
-def uniqueness_key(name: str) -> str:
-    """What two names must not share in one session (see folding.skeleton)."""
-    return skeleton(name)[:MAX_LENGTH]
+def uniqueness_key(name: str, max_length: int = MAX_LENGTH) -> str:
+    """What two names must not share in one session (see folding.skeleton).
+
+    Never longer than the name, so it fits the name's own column.
+    """
+    return skeleton(name)[:max_length]
 
 
 def _clean(raw: str, kind: _Kind) -> tuple[str, str]:
@@ -94,7 +97,7 @@ def _clean(raw: str, kind: _Kind) -> tuple[str, str]:
         raise NicknameError(kind.invalid, kind.too_short % limits)
     if len(name) > kind.max_length:
         raise NicknameError(kind.invalid, kind.too_long % limits)
-    key = uniqueness_key(name)
+    key = uniqueness_key(name, kind.max_length)
     if not key:
         raise NicknameError(kind.invalid, kind.no_letters)
     if is_offensive(name):
