@@ -1,7 +1,13 @@
-"""Nicknames of students: short, readable, unique in a session and not insulting.
+"""Names students choose: nicknames, and team names. Short, readable, unique, not insulting.
 
-Pure functions: the service stores the display form and the folded key (the key carries the
-uniqueness constraint, so "Léa", "lea" and "L É A" are one nickname).
+`clean_nickname` and `clean_team_name` return (display form, uniqueness key) or raise
+NicknameError with a message for the student. The display form is what the student typed
+(NFKC, control and invisible characters removed, spaces collapsed); the key is a skeleton
+(games/moderation/folding.py) under a unique constraint per session, so "Léa", "LEA", "Lеa"
+with a Cyrillic е, "L3a" and "Iéa" are one nickname. The word filter is
+games/moderation/screening.py; docs/nicknames.md explains both and how to add a word.
+
+Only Django's translation functions are used here: the engine imports MAX_LENGTH.
 """
 
 from __future__ import annotations
@@ -9,103 +15,17 @@ from __future__ import annotations
 import random
 import re
 import unicodedata
+from dataclasses import dataclass
 
-MAX_LENGTH = 20
+from django.utils.translation import gettext
+
+from .moderation.folding import skeleton
+from .moderation.screening import is_offensive
+
+# The one nickname limit: the join form, the Player columns and the messages read it.
+MAX_LENGTH = 24
 MIN_LENGTH = 2
-
-# Words a class would not want projected on the board, French and English. Matched on the
-# folded form, also inside longer nicknames ("xxconnardxx"), and through simple leetspeak.
-BLOCKED_WORDS = frozenset(
-    [
-        "con",
-        "conne",
-        "connard",
-        "connasse",
-        "couille",
-        "couilles",
-        "bite",
-        "bites",
-        "zizi",
-        "chatte",
-        "cul",
-        "encule",
-        "enculer",
-        "salope",
-        "salaud",
-        "putain",
-        "pute",
-        "putes",
-        "merde",
-        "merdeux",
-        "batard",
-        "batards",
-        "bordel",
-        "foutre",
-        "branleur",
-        "branleuse",
-        "nique",
-        "niquer",
-        "ntm",
-        "fdp",
-        "pd",
-        "pede",
-        "tapette",
-        "gouine",
-        "negre",
-        "negro",
-        "bougnoule",
-        "youpin",
-        "chinetoque",
-        "bamboula",
-        "nazi",
-        "hitler",
-        "pedo",
-        "pedophile",
-        "viol",
-        "violeur",
-        "suceur",
-        "suceuse",
-        "abruti",
-        "debile",
-        "mongol",
-        "attarde",
-        "grognasse",
-        "pouffiasse",
-        "petasse",
-        "fuck",
-        "fucker",
-        "fucking",
-        "shit",
-        "bitch",
-        "bastard",
-        "asshole",
-        "dick",
-        "cock",
-        "pussy",
-        "cunt",
-        "whore",
-        "slut",
-        "nigger",
-        "nigga",
-        "fag",
-        "faggot",
-        "retard",
-        "rape",
-        "rapist",
-        "porn",
-        "sex",
-        "sexy",
-        "penis",
-        "vagina",
-        "boobs",
-    ]
-)
-# Short words are only refused as a whole nickname (or a whole word in it): "con" is inside
-# "confiture" and "pd" inside nothing harmless, but "cul" hides in "calcul".
-SHORT_WORD_LENGTH = 4
-LEET = str.maketrans(
-    {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"}
-)
+TEAM_NAME_MAX_LENGTH = 40
 
 ANIMALS = ["Castor", "Renard", "Hibou", "Loutre", "Lynx", "Faucon", "Panda", "Koala", "Tigre"]
 QUALITIES = ["Agile", "Curieux", "Rapide", "Malin", "Précis", "Inventif", "Habile", "Futé"]
@@ -118,49 +38,81 @@ class NicknameError(ValueError):
         self.message = message
 
 
+@dataclass(frozen=True)
+class _Kind:
+    """What differs between a nickname and a team name: limits, codes and wording."""
+
+    max_length: int
+    invalid: str
+    offensive: str
+    too_short: str
+    too_long: str
+    no_letters: str
+    refused: str
+
+
+def _nickname_kind() -> _Kind:
+    return _Kind(
+        max_length=MAX_LENGTH,
+        invalid="invalid_nickname",
+        offensive="offensive_nickname",
+        too_short=gettext("Ton pseudo doit avoir au moins %(min)d caractères."),
+        too_long=gettext("Ton pseudo doit faire %(max)d caractères au plus."),
+        no_letters=gettext("Ton pseudo doit contenir des lettres ou des chiffres."),
+        refused=gettext("Ce pseudo n'est pas accepté. Choisis-en un autre."),
+    )
+
+
+def _team_kind() -> _Kind:
+    return _Kind(
+        max_length=TEAM_NAME_MAX_LENGTH,
+        invalid="invalid_team_name",
+        offensive="offensive_team_name",
+        too_short=gettext("Le nom de l'équipe doit avoir au moins %(min)d caractères."),
+        too_long=gettext("Le nom de l'équipe doit faire %(max)d caractères au plus."),
+        no_letters=gettext("Le nom de l'équipe doit contenir des lettres ou des chiffres."),
+        refused=gettext("Ce nom d'équipe n'est pas accepté. Choisissez-en un autre."),
+    )
+
+
 def display_form(raw: str) -> str:
-    """NFC, control characters removed, inner spaces collapsed."""
-    text = unicodedata.normalize("NFKC", raw or "")
+    """NFKC, spaces (tabs, line breaks) collapsed, control and invisible characters removed."""
+    text = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", raw or ""))
     text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C")
-    return re.sub(r"\s+", " ", text).strip()
+    return re.sub(r" +", " ", text).strip()
 
 
-def folded(text: str) -> str:
-    """Case, accents, spaces and punctuation removed: how a person tells nicknames apart."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if ch.isalnum() and not unicodedata.combining(ch))
+def uniqueness_key(name: str, max_length: int = MAX_LENGTH) -> str:
+    """What two names must not share in one session (see folding.skeleton).
+
+    Never longer than the name, so it fits the name's own column.
+    """
+    return skeleton(name)[:max_length]
 
 
-def is_offensive(nickname: str) -> bool:
-    words = [folded(word).translate(LEET) for word in re.split(r"[\s\-_.]+", nickname)]
-    whole = folded(nickname).translate(LEET)
-    squeezed = re.sub(r"(.)\1+", r"\1", whole)  # "fuuuuck" -> "fuck"
-    for blocked in BLOCKED_WORDS:
-        if len(blocked) < SHORT_WORD_LENGTH:
-            if blocked in words or blocked in (whole, squeezed):
-                return True
-        elif blocked in whole or blocked in squeezed:
-            return True
-    return False
+def _clean(raw: str, kind: _Kind) -> tuple[str, str]:
+    name = display_form(raw)
+    limits = {"min": MIN_LENGTH, "max": kind.max_length}
+    if len(name) < MIN_LENGTH:
+        raise NicknameError(kind.invalid, kind.too_short % limits)
+    if len(name) > kind.max_length:
+        raise NicknameError(kind.invalid, kind.too_long % limits)
+    key = uniqueness_key(name, kind.max_length)
+    if not key:
+        raise NicknameError(kind.invalid, kind.no_letters)
+    if is_offensive(name):
+        raise NicknameError(kind.offensive, kind.refused)
+    return name, key
 
 
 def clean_nickname(raw: str) -> tuple[str, str]:
-    """(display form, uniqueness key), or NicknameError with a message for the student."""
-    nickname = display_form(raw)
-    if len(nickname) < MIN_LENGTH:
-        raise NicknameError("invalid_nickname", "Ton pseudo doit avoir au moins 2 caractères.")
-    if len(nickname) > MAX_LENGTH:
-        raise NicknameError("invalid_nickname", "Ton pseudo doit faire 20 caractères au plus.")
-    key = folded(nickname)
-    if not key:
-        raise NicknameError(
-            "invalid_nickname", "Ton pseudo doit contenir des lettres ou des chiffres."
-        )
-    if is_offensive(nickname):
-        raise NicknameError(
-            "offensive_nickname", "Ce pseudo n'est pas accepté. Choisis-en un autre."
-        )
-    return nickname, key[:24]
+    """(display form, uniqueness key) of a nickname, or NicknameError for the student."""
+    return _clean(raw, _nickname_kind())
+
+
+def clean_team_name(raw: str) -> tuple[str, str]:
+    """(display form, uniqueness key) of a team name, or NicknameError with team wording."""
+    return _clean(raw, _team_kind())
 
 
 def suggest_nickname(rng: random.Random | None = None) -> str:

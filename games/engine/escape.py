@@ -33,6 +33,7 @@ from .commands import (
     End,
     Hint,
     JoinTeam,
+    Kick,
     LeaveTeam,
     Message,
     Pause,
@@ -213,20 +214,42 @@ def _join_team(spec: EscapeSpec, state: EscapeState, command: JoinTeam, now_ms: 
     return joined, events
 
 
+def _without_member(
+    spec: EscapeSpec, state: EscapeState, team_id: str, player_id: str, now_ms: int
+) -> Step:
+    """`player_id` out of its team; the game ends if every team left is done."""
+    team = state.teams[team_id]
+    members = [pid for pid in team["members"] if pid != player_id]
+    left = _with_team(state, team_id, {**team, "members": members})
+    events = _membership_events(spec, left, team_id, "team_left", player_id)
+    if _all_done(left):
+        left, more = _finish(spec, left, now_ms)
+        events += more
+    return left, events
+
+
 def _leave_team(spec: EscapeSpec, state: EscapeState, command: LeaveTeam, now_ms: int) -> Step:
     _require_phase(state, "lobby", "running")
     team_id = state.team_of(command.player_id)
     if team_id is None:
         raise EngineError("unknown_player", "Ce joueur n'est dans aucune équipe.")
-    team = state.teams[team_id]
-    members = [pid for pid in team["members"] if pid != command.player_id]
-    left = _with_team(state, team_id, {**team, "members": members})
-    events = [Event("left_team", to_player(command.player_id), {"team_id": team_id})]
-    events += _membership_events(spec, left, team_id, "team_left", command.player_id)
-    if _all_done(left):
-        left, more = _finish(spec, left, now_ms)
-        events += more
-    return left, events
+    left, events = _without_member(spec, state, team_id, command.player_id, now_ms)
+    return left, [Event("left_team", to_player(command.player_id), {"team_id": team_id}), *events]
+
+
+def _kick(spec: EscapeSpec, state: EscapeState, command: Kick, now_ms: int) -> Step:
+    """The host removes a player: out of its team, told so; the service revokes its token.
+
+    The escape state keeps no player list (players are team members), so a player in no
+    team is removed all the same: a new state (a new version) makes the service record it.
+    """
+    _require_phase(state, "lobby", "running")
+    kicked_event = Event("player_kicked", to_player(command.player_id), {})
+    team_id = state.team_of(command.player_id)
+    if team_id is None:
+        return replace(state), [kicked_event]
+    kicked, events = _without_member(spec, state, team_id, command.player_id, now_ms)
+    return kicked, [kicked_event, *events]
 
 
 def _start(spec: EscapeSpec, state: EscapeState, command: Start, now_ms: int) -> Step:
@@ -455,6 +478,7 @@ _HANDLERS: dict[type[Command], Callable[..., Step]] = {
     AddTeam: _add_team,
     JoinTeam: _join_team,
     LeaveTeam: _leave_team,
+    Kick: _kick,
     Start: _start,
     Pause: _pause,
     Resume: _resume,

@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+from ..nicknames import MAX_LENGTH
 from . import quiz_report
 from .commands import (
     Answer,
@@ -45,7 +46,7 @@ from .outcome import Transition
 from .quiz_state import QuizSpec, QuizState
 from .scoring import GRACE_MS, answer_points, elapsed_ms
 
-NICKNAME_MAX = 24
+NICKNAME_MAX = MAX_LENGTH  # a last guard: the join service checks nicknames in full
 
 Step = tuple[QuizState, list[Event]]
 
@@ -203,6 +204,19 @@ def _join(spec: QuizSpec, state: QuizState, command: Join, now_ms: int) -> Step:
     return joined, [Event("player_joined", HOST, data)]
 
 
+def _answer_count(state: QuizState) -> Event:
+    """The host's "answered / expected" counter for the open question."""
+    return Event(
+        "answer_count",
+        HOST,
+        {
+            "question_index": state.question_index,
+            "answered": len(state.answers),
+            "expected": state.expected_count,
+        },
+    )
+
+
 def _kick(spec: QuizSpec, state: QuizState, command: Kick, now_ms: int) -> Step:
     _require_phase(state, "lobby", "question", "reveal")
     player = state.players.get(command.player_id)
@@ -226,6 +240,8 @@ def _kick(spec: QuizSpec, state: QuizState, command: Kick, now_ms: int) -> Step:
             {"player_id": command.player_id, "player_count": kicked.active_count()},
         ),
     ]
+    if was_expected:  # the class screen counts one answer fewer to wait for
+        events.append(_answer_count(kicked))
     if kicked.phase == "question" and not kicked.paused and _all_answered(kicked):
         kicked, more = _reveal(spec, kicked)
         events += more
@@ -329,22 +345,13 @@ def _answer(spec: QuizSpec, state: QuizState, command: Answer, now_ms: int) -> S
         "elapsed_ms": elapsed,
     }
     answered = replace(state, answers={**state.answers, command.player_id: entry})
-    expected = answered.expected_count
     events = [
         Event(
             "answer_accepted",
             to_player(command.player_id),
             {"question_index": command.question_index},
         ),
-        Event(
-            "answer_count",
-            HOST,
-            {
-                "question_index": command.question_index,
-                "answered": len(answered.answers),
-                "expected": expected,
-            },
-        ),
+        _answer_count(answered),
     ]
     if _all_answered(answered):
         answered, more = _reveal(spec, answered)

@@ -14,6 +14,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from .. import nicknames
+
 
 class GameKind(models.TextChoices):
     QUIZ = "quiz", _("Quiz")
@@ -72,7 +74,7 @@ class GameSession(models.Model):
 class Team(models.Model):
     session = models.ForeignKey(GameSession, on_delete=models.CASCADE, related_name="teams")
     key = models.CharField(max_length=20)
-    name = models.CharField(_("nom"), max_length=40)
+    name = models.CharField(_("nom"), max_length=nicknames.TEAM_NAME_MAX_LENGTH)
 
     class Meta:
         constraints = [
@@ -85,9 +87,10 @@ class Team(models.Model):
 
 class Player(models.Model):
     session = models.ForeignKey(GameSession, on_delete=models.CASCADE, related_name="players")
-    nickname = models.CharField(_("pseudo"), max_length=24)
-    # Case-, accent- and space-folded nickname: uniqueness as a person reads it.
-    nickname_key = models.CharField(max_length=24)
+    nickname = models.CharField(_("pseudo"), max_length=nicknames.MAX_LENGTH)
+    # The nickname's skeleton (case, accents, spaces, look-alike letters and leetspeak
+    # folded): uniqueness as a person reads it.
+    nickname_key = models.CharField(max_length=nicknames.MAX_LENGTH)
     # SHA-256 of the resume token kept on the phone; the token itself is never stored.
     token_hash = models.CharField(max_length=64, unique=True)
     team = models.ForeignKey(

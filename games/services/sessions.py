@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext
 
 from ..engine import EngineError
 from ..engine.commands import Join
@@ -120,7 +121,8 @@ def join_session(session: GameSession, raw_nickname: str, *, team: str | None = 
                 )
         except IntegrityError as error:
             raise JoinRefused(
-                "nickname_taken", "Ce pseudo est déjà pris dans cette partie. Choisis-en un autre."
+                "nickname_taken",
+                gettext("Ce pseudo est déjà pris dans cette partie. Choisis-en un autre."),
             ) from error
         if rules_for(session.kind).team_play:
             try:

@@ -13,6 +13,7 @@ from asgiref.sync import sync_to_async
 from django import forms
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
@@ -67,7 +68,9 @@ class NicknameForm(forms.Form):
         label=_("Ton pseudo"),
         max_length=NICKNAME_MAX_LENGTH,
         error_messages={"required": _("Choisis un pseudo pour jouer.")},
-        help_text=_("20 caractères au plus, sans ton vrai nom."),
+        help_text=format_lazy(
+            _("{max} caractères au plus, sans ton vrai nom."), max=NICKNAME_MAX_LENGTH
+        ),
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "words"}),
     )
 

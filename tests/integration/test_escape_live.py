@@ -473,3 +473,22 @@ def test_a_restart_mid_game_keeps_every_team_where_it_was(game):
     assert [row["solved"] for row in final["data"]["ranking"]] == [3, 3]
     assert [row["team_id"] for row in final["data"]["ranking"]] == ["t1", "t2"]  # Zoé's hint
     assert Attempt.objects.filter(correct=True).count() == 6
+
+
+# -- the host removes a player -------------------------------------------------------------
+
+
+async def test_the_host_removes_a_player_mid_game(game):
+    host, phones, joined = await class_of(game)
+    await start(host, phones)
+    tom = joined[1].player
+    await send(host, {"type": "kick", "player_id": str(tom.engine_id), "ref": "out"})
+    assert (await reply_to(host, "out"))["type"] == "ack"
+    assert (await receive_until(phones[1], "player_kicked"))["type"] == "player_kicked"
+    left = await receive_until(host, "team_left")
+    assert left["data"]["members"] == [str(joined[0].player.engine_id)]
+    # Léa, alone in the team now, gets the whole énigme again.
+    assert (await receive_until(phones[0], "enigme_opened"))["data"]["team_id"] == "t1"
+    await sync_to_async(tom.refresh_from_db)()
+    assert tom.kicked
+    await close_all(host, *phones)

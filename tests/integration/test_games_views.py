@@ -26,6 +26,7 @@ from games.engine.commands import Answer as AnswerCommand
 from games.engine.commands import End, Start
 from games.live.groups import session_group
 from games.models import Answer, GameSession, Player
+from games.nicknames import MAX_LENGTH
 from games.services.clock import now_ms
 from games.services.play import apply_commands
 from tests.support.games import join, launch_quiz, make_teacher
@@ -135,7 +136,8 @@ def test_nickname_page_offers_a_suggestion(client, session):
     response = client.get(f"/jouer/{session.pin}/")
     html = response.content.decode()
     assert response.status_code == 200
-    assert 'maxlength="20"' in html
+    assert f'maxlength="{MAX_LENGTH}"' in html
+    assert f"{MAX_LENGTH} caractères au plus" in html
     assert "Choisir pour moi" in html
 
     suggested = client.post(f"/jouer/{session.pin}/", {"suggest": "1"}).content.decode()
@@ -176,10 +178,13 @@ def test_the_cookie_is_secure_over_https(client, session):
     ("nickname", "message"),
     [
         ("", "Choisis un pseudo"),
-        ("x" * 21, "20 caractères"),
+        ("x" * 25, "24 caractères"),
         ("L", "au moins 2 caractères"),
         ("connard", "n'est pas accepté"),
+        ("c0nn4rd", "n'est pas accepté"),
         ("LÉA", "déjà pris"),
+        ("L\u0435a", "déjà pris"),  # a Cyrillic е
+        ("L3a", "déjà pris"),
     ],
 )
 def test_a_refused_nickname_is_explained_on_the_field(client, session, nickname, message):

@@ -3,6 +3,7 @@
 // Redrawn from `view` (the host snapshot, kept up to date by events).
 
 import { connectionBanner, h, metierLinks, readInitialFrame, replaceContent, t } from "./render.js";
+import { playersPanel } from "./roster.js";
 import { GameSocket } from "./socket.js";
 import { clock, duration, rankingTable } from "./escape_render.js";
 
@@ -74,7 +75,10 @@ const EVENTS = {
   },
   presence(data) {
     view.presence = { ...(view.presence ?? {}), [data.player_id]: data.online };
-    if (view.phase !== "lobby") return false;
+    if (view.phase !== "lobby") {
+      drawRoster(); // the board itself does not show who is offline
+      return false;
+    }
   },
   team_added() {
     refreshSoon();
@@ -141,13 +145,36 @@ async function send(message, control) {
   }
 }
 
-function commandButton(label, message, { primary = false, confirmText = null, id = null } = {}) {
-  const button = h("button", { type: "button", id, class: `host-button${primary ? " host-button--primary" : ""}` }, label);
+function commandButton(label, message, { primary = false, confirmText = null, id = null, name = null } = {}) {
+  const button = h("button", { type: "button", id, "aria-label": name, class: `host-button${primary ? " host-button--primary" : ""}` }, label);
   button.addEventListener("click", () => {
     if (confirmText && !window.confirm(confirmText)) return;
     send(message, button);
   });
   return button;
+}
+
+// -- players: « Retirer » in the lobby, and the players panel while the game runs ----------
+const roster = playersPanel(commandButton);
+
+function kickButton(playerId) {
+  const name = nickname(playerId);
+  return commandButton(t("kick"), { type: "kick", player_id: playerId }, {
+    confirmText: t("kick_confirm", { nickname: name }),
+    name: t("kick_label", { nickname: name }),
+  });
+}
+
+function drawRoster() {
+  const players = (view.progress ?? []).flatMap((team) =>
+    team.members.map((playerId) => ({
+      player_id: playerId,
+      nickname: nickname(playerId),
+      online: (view.presence ?? {})[playerId] !== false,
+      detail: team.name,
+    })),
+  );
+  roster.draw(players, view.phase === "running");
 }
 
 // -- lobby -------------------------------------------------------------------------------
@@ -188,6 +215,7 @@ function lobby() {
                       h("span", { class: "escape-member__name" }, nickname(playerId)),
                       (view.presence ?? {})[playerId] === false ? h("span", {}, ` (${t("offline")})`) : null,
                       teamSelect(playerId, team.team_id),
+                      kickButton(playerId),
                     ),
                   ),
                 )
@@ -357,6 +385,7 @@ function draw() {
   if (conclusion) conclusion.hidden = view.phase !== "finished";
   lobbyPanel.hidden = view.phase !== "lobby";
   replaceContent(screen, (SCREENS[view.phase] ?? lobby)());
+  drawRoster();
   if (focusedId) document.getElementById(focusedId)?.focus();
 }
 

@@ -62,6 +62,12 @@ function hostMessage(text) {
 
 // -- events: small edits of the view ---------------------------------------------------
 const EVENTS = {
+  player_kicked() {
+    // Removed by the teacher: stop reconnecting, and say so (the server also closes with 4410).
+    socket.stop();
+    banner.final(t("kicked"), h("a", { href: root.dataset.joinUrl }, t("rejoin")));
+    return false;
+  },
   team_joined(data) {
     if (!mine(data)) return false;
     view.team.members = data.members;

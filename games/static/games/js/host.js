@@ -15,6 +15,7 @@ import {
   replaceContent,
   t,
 } from "./render.js";
+import { playerItem, playersPanel } from "./roster.js";
 import { GameSocket } from "./socket.js";
 
 const root = document.getElementById("jeu");
@@ -56,6 +57,13 @@ function activePlayers() {
   return (view.players ?? []).filter((player) => player.active);
 }
 
+// Outside the lobby only the players panel shows the list: the question stays as it is.
+function redrawPlayers() {
+  if (view.phase === "lobby") return true;
+  drawRoster();
+  return false;
+}
+
 // -- events ----------------------------------------------------------------------------
 const EVENTS = {
   player_joined(data) {
@@ -64,18 +72,18 @@ const EVENTS = {
       view.players.push({ player_id: data.player_id, nickname: data.nickname, score: 0, active: true });
     }
     view.player_count = data.player_count;
-    if (view.phase !== "lobby") return false; // nothing on screen shows the list
+    return redrawPlayers();
   },
   presence(data) {
     view.presence = { ...(view.presence ?? {}), [data.player_id]: data.online };
-    if (view.phase !== "lobby") return false;
+    return redrawPlayers();
   },
   player_left(data) {
     for (const player of view.players ?? []) {
       if (player.player_id === data.player_id) player.active = false;
     }
     view.player_count = data.player_count;
-    if (view.phase !== "lobby") return false;
+    return redrawPlayers();
   },
   answer_count(data) {
     if (data.question_index !== view.question_index) return false;
@@ -150,9 +158,22 @@ function commandButton(label, message, { primary = false, confirmText = null, id
   return button;
 }
 
+// -- players: the lobby list, and the panel during the game ------------------------------
+// The engine takes a kick in the lobby, during a question and at the reveal.
+const ROSTER_PHASES = new Set(["question", "reveal"]);
+const roster = playersPanel(commandButton);
+
+function rosterPlayers() {
+  return activePlayers().map((player) => ({ ...player, online: isOnline(player) }));
+}
+
+function drawRoster() {
+  roster.draw(rosterPlayers(), ROSTER_PHASES.has(view.phase));
+}
+
 // -- screens ---------------------------------------------------------------------------
 function lobby() {
-  const players = activePlayers();
+  const players = rosterPlayers();
   return [
     h(
       "section",
@@ -162,18 +183,7 @@ function lobby() {
         ? h(
             "ul",
             { class: "host-players__list" },
-            players.map((player) =>
-              h(
-                "li",
-                { class: isOnline(player) ? "host-player" : "host-player host-player--offline" },
-                h("span", { class: "host-player__name" }, player.nickname),
-                isOnline(player) ? null : h("span", { class: "host-player__status" }, ` (${t("offline")})`),
-                commandButton(t("kick"), { type: "kick", player_id: player.player_id }, {
-                  confirmText: t("kick_confirm", { nickname: player.nickname }),
-                  name: t("kick_label", { nickname: player.nickname }),
-                }),
-              ),
-            ),
+            players.map((player) => playerItem(player, commandButton)),
           )
         : h("p", { class: "host-waiting" }, t("no_player_yet")),
     ),
@@ -333,6 +343,7 @@ function draw() {
   const focusedId = document.activeElement?.id;
   lobbyPanel.hidden = view.phase !== "lobby";
   replaceContent(screen, (SCREENS[view.phase] ?? lobby)());
+  drawRoster();
   if (focusedId) document.getElementById(focusedId)?.focus();
 }
 
