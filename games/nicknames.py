@@ -19,11 +19,12 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext
 
+from .engine.quiz import NICKNAME_MAX
 from .moderation.folding import skeleton
 from .moderation.screening import is_offensive
 
 # The one nickname limit: the join form, the Player columns and the messages read it.
-MAX_LENGTH = 24
+MAX_LENGTH = NICKNAME_MAX  # the engine's, the one source of the limit
 MIN_LENGTH = 2
 TEAM_NAME_MAX_LENGTH = 40
 

@@ -24,7 +24,6 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from ..nicknames import MAX_LENGTH
 from . import quiz_report
 from .commands import (
     Answer,
@@ -46,7 +45,9 @@ from .outcome import Transition
 from .quiz_state import QuizSpec, QuizState
 from .scoring import GRACE_MS, answer_points, elapsed_ms
 
-NICKNAME_MAX = MAX_LENGTH  # a last guard: the join service checks nicknames in full
+# The one limit of a nickname's length (games/nicknames.py and the Player columns read it):
+# here a last guard, the join service checks nicknames in full.
+NICKNAME_MAX = 24
 
 Step = tuple[QuizState, list[Event]]
 
