@@ -14,6 +14,9 @@ from games.consumers import player_cookie
 from games.services.sessions import join_session, launch_session
 
 ORIGIN = [(b"origin", b"http://localhost"), (b"host", b"localhost")]
+# The delay of a slowed-down PIN check in tests that measure it (GAMES_PIN_SLOW_DOWN_MS): long
+# enough to tell from a fast answer on a busy machine.
+SLOW_S = 1.0
 
 CHOICE = {
     "id": "q1",
