@@ -39,6 +39,7 @@ _LOOKS = {
 _HIDDEN = "*#"  # "f*ck": a letter replaced by a star
 _SPELLED_SYMBOLS = LEET_SYMBOLS | frozenset(_HIDDEN)
 _DECORATION = "(?:x{2,})?"  # "xxConxx", "xXx_Con_xXx"
+_NUMERIC_TOKENS = frozenset(word for word in words.TOKENS if word.isdigit())
 
 
 def _pattern(word: str) -> str:
@@ -131,6 +132,10 @@ def offending_part(name: str) -> str | None:
         if whole_expression.fullmatch(joined):
             return joined
         for run in _runs(found):
+            # A number is a number ("Léo 55", "Kévin du 45": départements, birth years), not
+            # a word in leetspeak ("55" is no "SS"); listed numeric codes are searched as such.
+            if run.isdigit() and run not in _NUMERIC_TOKENS:
+                continue
             if token_expression.fullmatch(run):
                 return run
         match = root_expression.search(_without_allowed(joined))
