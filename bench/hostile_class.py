@@ -553,7 +553,7 @@ def scenario_redis(count: int) -> dict:
         env = Environment(True, Path(tmp))
         try:
             klass = make_class([f"Joueur {n}" for n in range(count)])
-            log = Path(tmp) / "daphne.log"
+            os.environ.pop("BENCH_SERVER_LOG", None)  # one log per server, read at the end
             servers = start_servers(env, 2)
             ports = [port for _, port in servers]
             context = multiprocessing.get_context("spawn")
@@ -580,18 +580,16 @@ def scenario_redis(count: int) -> dict:
                 redis.send_signal(signal.SIGKILL)
                 redis.wait(10)
                 until = time.monotonic() + 3
-                while time.monotonic() < until:  # the join page during the outage
+                # The pages a phone opens meanwhile: the PIN form and the game's nickname page.
+                pages = ["/jouer/", f"/jouer/{klass['pin']}/"]
+                while time.monotonic() < until:
                     for port in ports:
-                        try:
-                            statuses[
-                                requests.post(
-                                    f"http://127.0.0.1:{port}/jouer/",
-                                    data={"pin": klass["pin"]},
-                                    timeout=10,
-                                ).status_code
-                            ] += 1
-                        except requests.RequestException as error:
-                            statuses[type(error).__name__] += 1
+                        for page in pages:
+                            url = f"http://127.0.0.1:{port}{page}"
+                            try:
+                                statuses[requests.get(url, timeout=10).status_code] += 1
+                            except requests.RequestException as error:
+                                statuses[type(error).__name__] += 1
                     time.sleep(0.1)
                 redis = start_redis()
                 outage["back"] = time.time()
@@ -642,7 +640,7 @@ def scenario_redis(count: int) -> dict:
                 .filter(n__gt=1)
                 .count()
             )
-            text = log.read_text(errors="replace") if log.exists() else ""
+            text = "".join(f.read_text(errors="replace") for f in Path(tmp).glob("daphne-*.log"))
             return {
                 "count": count,
                 "sent": sum(p["sent"] for p in parts),
@@ -672,7 +670,8 @@ def report_redis(r: dict) -> None:
     print(
         f"frames missed by phones (recovered by snapshot): {r['missed']}; phones' errors {dict(r['errors']) or 'none'}; drops {dict(r['drops']) or 'none'}"
     )
-    print(f"join page during the outage, by status: {r['statuses']}")
+    print(f"join pages during the outage, by status: {r['statuses']}")
+    print(f"server log: {r['tracebacks']} tracebacks")
     print(f"answer ack: {summary(r['ack'])}")
 
 
