@@ -51,11 +51,15 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "games.retention.RetentionPurgeMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -64,6 +68,14 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out username and address before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -146,6 +158,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     # Wagtail's background tasks log every step at INFO; keep the console readable.
     "loggers": {
+        # axes logs each failed login at INFO; lockouts stay visible at WARNING.
+        "axes": {"level": "WARNING"},
         "django.channels.server": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
@@ -154,3 +168,8 @@ LOGGING = {
 
 # Play data of minors is kept for the session's life plus this many days, then purged.
 GAMES_RETENTION_DAYS = env_int("GAMES_RETENTION_DAYS", 30)
+# The application purges it itself, at most once per this many seconds (0: only the command).
+GAMES_PURGE_INTERVAL = env_int("GAMES_PURGE_INTERVAL", 3600)
+
+# Login lockout, Content-Security-Policy, trusted proxies: docs/reliability.md.
+from .web_security import *  # noqa: E402, F403

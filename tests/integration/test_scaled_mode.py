@@ -15,7 +15,7 @@ from tests.support.services import (
     redis_available,
     scratch_postgres_database,
 )
-from tests.support.ws_clients import run_async
+from tests.support.ws_clients import page_origin, run_async
 
 pytestmark = pytest.mark.services
 
@@ -51,7 +51,7 @@ def test_home_page_is_served_from_postgresql(scaled_server):
 def test_websocket_round_trip_through_redis(scaled_server):
     async def ping():
         async with websockets.connect(
-            f"{scaled_server.ws_url}/ws/health/", origin="http://localhost"
+            f"{scaled_server.ws_url}/ws/health/", origin=page_origin(scaled_server.ws_url)
         ) as socket:
             await socket.send("ping")
             return await asyncio.wait_for(socket.recv(), 5)
