@@ -57,3 +57,19 @@ def test_websocket_round_trip_through_redis(scaled_server):
             return await asyncio.wait_for(socket.recv(), 5)
 
     assert run_async(ping()) == "pong"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/recherche/?q=%00",
+        "/recherche/?q=chaudron%00nier%01",
+        "/api/v2/metiers/?search=%00",
+        "/api/v2/metiers/?search=soudure%00%1F",
+        "/metiers/?q=%00",
+    ],
+)
+def test_a_nul_byte_in_a_search_is_no_error_on_postgresql(scaled_server, path):
+    # PostgreSQL refuses NUL in any string: this was a 500 (cms/search_text.py).
+    with urllib.request.urlopen(f"{scaled_server.url}{path}", timeout=10) as response:  # noqa: S310
+        assert response.status == 200
