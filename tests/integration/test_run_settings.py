@@ -15,7 +15,13 @@ import pytest
 
 from tests.support.live_server import LiveServer, prepare_database, server_env
 
-DEBUG_MARKS = ("Traceback", "DEBUG = True", "URLconf", "Django tried these URL patterns", "settings.py")
+DEBUG_MARKS = (
+    "Traceback",
+    "DEBUG = True",
+    "URLconf",
+    "Django tried these URL patterns",
+    "settings.py",
+)
 
 
 def fetch(url: str) -> tuple[int, str, dict]:

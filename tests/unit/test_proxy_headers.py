@@ -4,6 +4,7 @@ import pytest
 
 from cms.asgi import application
 from cms.proxy_headers import TrustedProxyMiddleware, forwarded_client, parse_networks
+from tests.support.ws_clients import run_async
 
 PROXY = "10.0.0.5"
 NETWORKS = parse_networks([PROXY, "fd00::/8"])
@@ -19,7 +20,7 @@ class Recorder:
         self.scope = scope
 
 
-async def seen_by_app(peer, headers, trusted=(PROXY,), kind="http"):
+def seen_by_app(peer, headers, trusted=(PROXY,), kind="http"):
     recorder = Recorder()
     scope = {
         "type": kind,
@@ -27,7 +28,8 @@ async def seen_by_app(peer, headers, trusted=(PROXY,), kind="http"):
         "client": [peer, 51000],
         "headers": [(name.encode(), value.encode()) for name, value in headers],
     }
-    await TrustedProxyMiddleware(recorder, trusted_proxies=trusted)(scope, None, None)
+    # In a loop of its own: the browser tests leave Playwright's loop running in this thread.
+    run_async(TrustedProxyMiddleware(recorder, trusted_proxies=trusted)(scope, None, None))
     return recorder.scope
 
 
@@ -35,8 +37,8 @@ def header_names(scope):
     return {name for name, _ in scope["headers"]}
 
 
-async def test_a_spoofed_forwarded_for_from_an_unknown_peer_is_ignored_and_removed():
-    scope = await seen_by_app(
+def test_a_spoofed_forwarded_for_from_an_unknown_peer_is_ignored_and_removed():
+    scope = seen_by_app(
         "203.0.113.9",
         [("x-forwarded-for", "1.2.3.4"), ("x-forwarded-proto", "https"), ("x-real-ip", "5.6.7.8")],
     )
@@ -45,20 +47,20 @@ async def test_a_spoofed_forwarded_for_from_an_unknown_peer_is_ignored_and_remov
     assert not header_names(scope) & {b"x-forwarded-for", b"x-forwarded-proto", b"x-real-ip"}
 
 
-async def test_no_proxy_configured_means_headers_are_never_believed():
-    scope = await seen_by_app(PROXY, [("x-forwarded-for", "1.2.3.4")], trusted=())
+def test_no_proxy_configured_means_headers_are_never_believed():
+    scope = seen_by_app(PROXY, [("x-forwarded-for", "1.2.3.4")], trusted=())
     assert scope["client"][0] == PROXY
     assert b"x-forwarded-for" not in header_names(scope)
 
 
-async def test_the_address_forwarded_by_a_trusted_proxy_is_the_client():
-    scope = await seen_by_app(PROXY, [("x-forwarded-for", "198.51.100.7")])
+def test_the_address_forwarded_by_a_trusted_proxy_is_the_client():
+    scope = seen_by_app(PROXY, [("x-forwarded-for", "198.51.100.7")])
     assert scope["client"][0] == "198.51.100.7"
 
 
-async def test_the_right_most_untrusted_hop_wins_over_what_the_phone_wrote():
+def test_the_right_most_untrusted_hop_wins_over_what_the_phone_wrote():
     # The phone sent "X-Forwarded-For: 1.1.1.1"; nginx appended the address it saw.
-    scope = await seen_by_app(PROXY, [("x-forwarded-for", "1.1.1.1, 198.51.100.7")])
+    scope = seen_by_app(PROXY, [("x-forwarded-for", "1.1.1.1, 198.51.100.7")])
     assert scope["client"][0] == "198.51.100.7"
 
 
@@ -69,17 +71,17 @@ def test_chains_through_several_trusted_proxies_and_garbage():
     assert forwarded_client(PROXY, ["198.51.100.7", "unknown"], NETWORKS) == PROXY
 
 
-async def test_forwarded_proto_from_a_trusted_proxy_sets_the_scheme():
-    http = await seen_by_app(PROXY, [("x-forwarded-proto", "https")])
-    socket = await seen_by_app(PROXY, [("x-forwarded-proto", "https")], kind="websocket")
+def test_forwarded_proto_from_a_trusted_proxy_sets_the_scheme():
+    http = seen_by_app(PROXY, [("x-forwarded-proto", "https")])
+    socket = seen_by_app(PROXY, [("x-forwarded-proto", "https")], kind="websocket")
     assert http["scheme"] == "https"
     assert socket["scheme"] == "wss"
 
 
-async def test_a_peer_without_an_address_is_not_trusted():
+def test_a_peer_without_an_address_is_not_trusted():
     recorder = Recorder()
     scope = {"type": "http", "client": None, "headers": [(b"x-forwarded-for", b"1.2.3.4")]}
-    await TrustedProxyMiddleware(recorder, trusted_proxies=[PROXY])(scope, None, None)
+    run_async(TrustedProxyMiddleware(recorder, trusted_proxies=[PROXY])(scope, None, None))
     assert recorder.scope["client"] is None
     assert recorder.scope["headers"] == []
 
