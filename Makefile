@@ -5,10 +5,15 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-test prepare lint serve
+.PHONY: run dev test install install-test prepare lint serve
 
 ## run: install, migrate, load the demo content, make sure an admin exists, serve on :8000
+## (cms.settings.local: never in debug, safe on the classroom Wi-Fi)
 run: install prepare serve
+
+## dev: the same with Django's debug pages, for a developer's own machine only
+dev: export DJANGO_SETTINGS_MODULE = cms.settings.dev
+dev: install prepare serve
 
 ## test: install the test needs, lint, check and run the whole suite (browser tests included)
 test: install-test lint
@@ -37,5 +42,7 @@ lint:
 
 serve:
 	@echo "Métiers en jeu : http://localhost:$(PORT)/ (admin : http://localhost:$(PORT)/admin/)"
+	@if [ "$(HOST)" = "0.0.0.0" ] && [ -z "$$ALLOWED_HOSTS" ]; then \
+		echo "Pour les téléphones de la classe : ALLOWED_HOSTS=<adresse IP de ce poste>,localhost (voir README)"; fi
 	@# No access log: its lines would tie students' IP addresses to game URLs.
 	$(BIN)/daphne -b $(HOST) -p $(PORT) --access-log /dev/null cms.asgi:application

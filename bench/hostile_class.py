@@ -44,8 +44,8 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
 from load_quiz import (  # noqa: E402 - the bench folder is on the path from here on
-    ORIGIN,
     Environment,
+    page_origin,
     start_servers,
     summary,
 )
@@ -98,7 +98,7 @@ def websocket(port: int, pin: str, cookie: str, role: str = "joueur"):
 
     return websockets.connect(
         f"ws://127.0.0.1:{port}/ws/jeu/{pin}/{role}/",
-        origin=ORIGIN,
+        origin=page_origin(port),
         additional_headers={"Cookie": cookie},
         open_timeout=60,
         max_queue=None,

@@ -35,11 +35,17 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 # The database, daphne and percentile helpers of the quiz benchmark, shared as they are.
-from load_quiz import ROOT, Environment, percentile, start_servers, summary  # noqa: E402
+from load_quiz import (  # noqa: E402
+    ROOT,
+    Environment,
+    page_origin,
+    percentile,
+    start_servers,
+    summary,
+)
 
 ENIGMES = 4
 WRONG_PHONES = 2  # fewer than the engine's LOCK_AFTER (3): wrong codes never lock a padlock
-ORIGIN = "http://localhost"
 REPLY_TIMEOUT_S = 30
 # The simulated phones run in this many processes, as in the quiz benchmark.
 CLIENT_PROCESSES = 2
@@ -109,7 +115,7 @@ async def phone(port: int, pin: str, player: dict, position: int, tally: Tally, 
 
     async with websockets.connect(
         f"ws://127.0.0.1:{port}/ws/jeu/{pin}/joueur/",
-        origin=ORIGIN,
+        origin=page_origin(port),
         additional_headers={"Cookie": player["cookie"]},
         open_timeout=60,
         max_queue=None,
@@ -179,7 +185,7 @@ async def host_plays(port: int, klass: dict) -> float:
 
     async with websockets.connect(
         f"ws://127.0.0.1:{port}/ws/jeu/{klass['pin']}/hote/",
-        origin=ORIGIN,
+        origin=page_origin(port),
         additional_headers={"Cookie": klass["host_cookie"]},
         max_queue=None,
     ) as host:

@@ -181,7 +181,12 @@ def start_servers(env: Environment, count: int) -> list[tuple[subprocess.Popen, 
     return servers
 
 
-ORIGIN = "http://localhost"
+def page_origin(port: int) -> str:
+    """The Origin a browser sends for our pages on that port: the server checks scheme, host
+    and port (cms/websocket_origin.py)."""
+    return f"http://127.0.0.1:{port}"
+
+
 # The simulated phones run in this many processes: one Python event loop handling hundreds
 # of sockets would measure its own queue, not the server.
 CLIENT_PROCESSES = 2
@@ -197,7 +202,7 @@ async def phones(pin: str, phones_: list[tuple[int, str]], ports: list[int], rea
         began = time.perf_counter()
         async with websockets.connect(
             f"ws://127.0.0.1:{ports[index % len(ports)]}/ws/jeu/{pin}/joueur/",
-            origin=ORIGIN,
+            origin=page_origin(ports[index % len(ports)]),
             additional_headers={"Cookie": cookie},
             open_timeout=60,
             max_queue=None,
@@ -247,7 +252,7 @@ async def host_plays(pin: str, host_cookie: str, port: int) -> dict[int, float]:
     asked = {}
     async with websockets.connect(
         f"ws://127.0.0.1:{port}/ws/jeu/{pin}/hote/",
-        origin=ORIGIN,
+        origin=page_origin(port),
         additional_headers={"Cookie": host_cookie},
         max_queue=None,
     ) as host:

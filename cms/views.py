@@ -7,9 +7,9 @@ from django.views.static import serve
 from wagtail.models import Page
 
 from .health import health_report
+from .search_text import clean_search_query
 
 SEARCH_RESULTS_PER_PAGE = 10
-SEARCH_QUERY_MAX_LENGTH = 200
 
 
 @never_cache
@@ -19,7 +19,7 @@ async def healthz(request):
 
 
 def search(request):
-    query = request.GET.get("q", "").strip()[:SEARCH_QUERY_MAX_LENGTH]
+    query = clean_search_query(request.GET.get("q"))
     results = (
         Page.objects.live().public().specific().search(query) if query else Page.objects.none()
     )

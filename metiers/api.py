@@ -8,6 +8,8 @@ from django.urls import path
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
 
+from cms.search_text import clean_search_query
+
 from .models import FilierePage, MetierPage, ObjetPage
 
 
@@ -15,6 +17,16 @@ class PagesDUnTypeAPIViewSet(PagesAPIViewSet):
     """The pages endpoint narrowed to `model`: no `type` parameter to widen it again."""
 
     known_query_parameters = PagesAPIViewSet.known_query_parameters - {"type"}
+
+    def initial(self, request, *args, **kwargs):
+        # ?search= goes straight to the search backend: a NUL byte there was a 500 (see
+        # cms/search_text.py). The cleaned text replaces it before any filter reads it.
+        if "search" in request.query_params:
+            query = request._request.GET.copy()
+            query["search"] = clean_search_query(query["search"])
+            query._mutable = False
+            request._request.GET = query
+        super().initial(request, *args, **kwargs)
 
     def get_queryset(self):
         publiques = self.get_base_queryset().values_list("pk", flat=True)

@@ -13,6 +13,8 @@ from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 
+from cms.search_text import clean_search_query
+
 from .models import CentreInteret, FilierePage, Formation, MetierPage
 
 METIERS_PAR_PAGE = 12
@@ -44,7 +46,7 @@ class FiltresMetiers(forms.Form):
     def __init__(self, data, *args, **kwargs):
         data = data.copy()
         # A pasted paragraph is still a search: keep its beginning rather than refuse it.
-        data["q"] = data.get("q", "").strip()[:RECHERCHE_LONGUEUR_MAX]
+        data["q"] = clean_search_query(data.get("q"), RECHERCHE_LONGUEUR_MAX)
         super().__init__(data, *args, **kwargs)
         filieres = FilierePage.objects.live().public().order_by("title")
         self.fields["filiere"].choices = [

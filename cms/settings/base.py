@@ -51,11 +51,15 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "games.retention.RetentionPurgeMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -64,8 +68,16 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # Last, so that it sees the views' exceptions first: a service away is a 503, not a 500.
+    # Axes wants to be last; ours comes after it (process_exception runs bottom-up, so a
+    # service away becomes a 503 before anything else sees the error).
+    "axes.middleware.AxesMiddleware",
     "cms.service_unavailable.ServiceUnavailableMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out username and address before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -149,6 +161,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     # Wagtail's background tasks log every step at INFO; keep the console readable.
     "loggers": {
+        # axes logs each failed login at INFO; lockouts stay visible at WARNING.
+        "axes": {"level": "WARNING"},
         "django.channels.server": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
@@ -166,3 +180,9 @@ GAMES_SOCKETS_PER_PLAYER = env_int("GAMES_SOCKETS_PER_PLAYER", 3)
 GAMES_PIN_MISSES_PER_MINUTE = env_int("GAMES_PIN_MISSES_PER_MINUTE", 300)
 GAMES_JOINS_PER_ADDRESS_PER_MINUTE = env_int("GAMES_JOINS_PER_ADDRESS_PER_MINUTE", 2_400)
 GAMES_PIN_SLOW_DOWN_MS = env_int("GAMES_PIN_SLOW_DOWN_MS", 2_000)
+
+# The application purges it itself, at most once per this many seconds (0: only the command).
+GAMES_PURGE_INTERVAL = env_int("GAMES_PURGE_INTERVAL", 3600)
+
+# Login lockout, Content-Security-Policy, trusted proxies: docs/reliability.md.
+from .web_security import *  # noqa: E402, F403

@@ -1,9 +1,10 @@
-"""Local development and the README's run command: the embedded default, no service needed."""
+"""A developer's own machine (`make dev`): the run command's settings with Django's debug pages.
 
-from .base import *  # noqa: F403
-from .env import env_bool, env_str
+Never serve this on a network students use: the debug pages show tracebacks, settings and the
+URL list. `DEBUG=0 make dev` turns debug off again.
+"""
+
+from .env import env_bool
+from .local import *  # noqa: F403
 
 DEBUG = env_bool("DEBUG", True)
-
-# A development key only: production.py refuses to start without a real SECRET_KEY.
-SECRET_KEY = env_str("SECRET_KEY") or "dev-only-key-not-for-production-5f0c2d1e"  # noqa: S105

@@ -29,8 +29,9 @@ WHITENOISE_USE_FINDERS = False
 # single-process deployment without one.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 
-# Behind a TLS-terminating proxy (see docs/operations.md).
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Behind a TLS-terminating proxy (see docs/operations.md): the scheme the visitor used comes
+# from X-Forwarded-Proto, believed only from TRUSTED_PROXIES by cms/proxy_headers.py, which
+# sets it on the request itself (no SECURE_PROXY_SSL_HEADER, which would believe anyone).
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)

@@ -17,3 +17,11 @@ if not env_str("REDIS_URL"):
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
 # Throttled PIN checks wait a little in tests, not two seconds each.
 GAMES_PIN_SLOW_DOWN_MS = env_int("GAMES_PIN_SLOW_DOWN_MS", 200)
+
+# Django's test client logs in without a request; real logins still go through axes.
+AUTHENTICATION_BACKENDS = [
+    "cms.login_protection.TestClientLoginBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# No purge thread racing the tests' own data; tests/integration/test_retention.py turns it on.
+GAMES_PURGE_INTERVAL = 0

@@ -1,6 +1,9 @@
 """Small display helpers of the trade pages."""
 
+import re
+
 from django import template
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 register = template.Library()
@@ -31,3 +34,26 @@ def fourchette_salaire(metier) -> str:
     if maximum is not None:
         return _("jusqu'à %(max)s") % {"max": euros(maximum)}
     return ""
+
+
+_COULEUR = re.compile(r"#[0-9A-Fa-f]{6}")
+
+
+@register.simple_tag(takes_context=True)
+def couleurs_filiere(context, filiere) -> str:
+    """A <style> element giving `.filiere-couleur-<pk>` the filière's colours.
+
+    A style attribute would need 'unsafe-inline' in the Content-Security-Policy; an element
+    carrying the request's nonce needs nothing more. The colour is checked again here: a value
+    saved without the admin's validation must not become CSS."""
+    couleur = filiere.couleur or ""
+    if not _COULEUR.fullmatch(couleur):
+        return ""
+    nonce = getattr(context.get("request"), "csp_nonce", "")
+    return format_html(
+        '<style nonce="{}">.filiere-couleur-{}{{--filiere-fond:{};--filiere-texte:{}}}</style>',
+        nonce,
+        filiere.pk,
+        couleur,
+        filiere.couleur_texte,
+    )

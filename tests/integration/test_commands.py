@@ -67,6 +67,18 @@ def test_production_passes_the_deploy_check_without_a_warning():
         SECRET_KEY="k" * 10 + "Zq8#vL2@pX9!mN4$wR7^tY1&uB5*eD3(gH6)jK0-sF",
         ALLOWED_HOSTS="metiers.example.org",
         CSRF_TRUSTED_ORIGINS="https://metiers.example.org",
+        TRUSTED_PROXIES="127.0.0.1,::1",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_the_deploy_check_warns_when_no_proxy_is_trusted_for_the_https_redirect():
+    result = run_manage(
+        "check",
+        "--deploy",
+        SECRET_KEY="k" * 10 + "Zq8#vL2@pX9!mN4$wR7^tY1&uB5*eD3(gH6)jK0-sF",
+        ALLOWED_HOSTS="metiers.example.org",
+        TRUSTED_PROXIES="",
+    )
+    assert "cms.W001" in result.stderr + result.stdout

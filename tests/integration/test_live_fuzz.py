@@ -17,7 +17,7 @@ from tests.support.games import CHOICE, TRUE_FALSE
 from tests.support.live_server import sqlite_server
 from tests.support.malformed import frames
 from tests.support.scripted import create_class_on
-from tests.support.ws_clients import ORIGIN, Screen, host_url, player_url, run_async
+from tests.support.ws_clients import Screen, host_url, page_origin, player_url, run_async
 
 SPEC = {"title": "Fuzz", "kind": "quiz", "questions": [CHOICE, TRUE_FALSE]}
 HONEST = 8
@@ -53,7 +53,7 @@ async def attacker(url: str, cookie: str, pool, closes: Counter, stop: asyncio.E
     while not stop.is_set():
         try:
             async with websockets.connect(
-                url, origin=ORIGIN, additional_headers={"Cookie": cookie}, max_size=None
+                url, origin=page_origin(url), additional_headers={"Cookie": cookie}, max_size=None
             ) as socket:
                 drain = asyncio.create_task(_drain(socket))
                 for text in pool:

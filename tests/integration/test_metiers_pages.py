@@ -148,7 +148,8 @@ def test_a_filiere_shows_key_figures_metiers_and_objets(client):
     assert "Des voitures propres." in html
     assert "Carrossier" in html and "Hors filière" not in html
     assert "Bus à hydrogène" in html
-    assert "--filiere-texte: #ffffff" in html
+    # The colours come in a <style> element with the CSP nonce, not a style attribute.
+    assert "--filiere-fond:#12355B;--filiere-texte:#ffffff" in html
 
 
 def test_an_objet_shows_its_chain_in_order_with_links_to_the_fiches(client):

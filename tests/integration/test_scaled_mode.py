@@ -15,7 +15,7 @@ from tests.support.services import (
     redis_available,
     scratch_postgres_database,
 )
-from tests.support.ws_clients import run_async
+from tests.support.ws_clients import page_origin, run_async
 
 pytestmark = pytest.mark.services
 
@@ -51,9 +51,25 @@ def test_home_page_is_served_from_postgresql(scaled_server):
 def test_websocket_round_trip_through_redis(scaled_server):
     async def ping():
         async with websockets.connect(
-            f"{scaled_server.ws_url}/ws/health/", origin="http://localhost"
+            f"{scaled_server.ws_url}/ws/health/", origin=page_origin(scaled_server.ws_url)
         ) as socket:
             await socket.send("ping")
             return await asyncio.wait_for(socket.recv(), 5)
 
     assert run_async(ping()) == "pong"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/recherche/?q=%00",
+        "/recherche/?q=chaudron%00nier%01",
+        "/api/v2/metiers/?search=%00",
+        "/api/v2/metiers/?search=soudure%00%1F",
+        "/metiers/?q=%00",
+    ],
+)
+def test_a_nul_byte_in_a_search_is_no_error_on_postgresql(scaled_server, path):
+    # PostgreSQL refuses NUL in any string: this was a 500 (cms/search_text.py).
+    with urllib.request.urlopen(f"{scaled_server.url}{path}", timeout=10) as response:  # noqa: S310
+        assert response.status == 200

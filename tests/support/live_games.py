@@ -16,9 +16,18 @@ SENT = "Réponse envoyée ✓"
 
 
 def watch(page: Page, base_url: str) -> list[str]:
-    """Problems seen by a page as it runs: script errors, and requests that leave our site."""
+    """Problems seen by a page as it runs: script errors, requests that leave our site, and
+    anything the Content-Security-Policy refused."""
     problems: list[str] = []
     page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
+    page.on(
+        "console",
+        lambda message: (
+            problems.append(f"CSP: {message.text}")
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
     page.on(
         "request",
         lambda request: (

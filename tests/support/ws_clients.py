@@ -5,10 +5,16 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import json
+from urllib.parse import urlsplit
 
 import websockets
 
-ORIGIN = "http://localhost"
+
+def page_origin(ws_url: str) -> str:
+    """The Origin a browser sends when our page at that address opens the socket: the server
+    checks scheme, host and port (cms/websocket_origin.py)."""
+    parts = urlsplit(ws_url)
+    return f"{'https' if parts.scheme == 'wss' else 'http'}://{parts.netloc}"
 
 
 class Screen:
@@ -18,7 +24,7 @@ class Screen:
     @classmethod
     async def open(cls, url: str, cookie: str) -> Screen:
         socket = await websockets.connect(
-            url, origin=ORIGIN, additional_headers={"Cookie": cookie}, open_timeout=10
+            url, origin=page_origin(url), additional_headers={"Cookie": cookie}, open_timeout=10
         )
         return cls(socket)
 

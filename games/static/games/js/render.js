@@ -16,6 +16,9 @@ export function h(tag, attrs = {}, ...children) {
     if (value === false || value == null) continue;
     if (name.startsWith("on") && typeof value === "function") {
       node.addEventListener(name.slice(2), value);
+    } else if (name === "style") {
+      // Through the CSSOM: a style attribute would be refused by the Content-Security-Policy.
+      node.style.cssText = String(value);
     } else if (value === true) {
       node.setAttribute(name, "");
     } else {

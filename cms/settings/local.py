@@ -1,0 +1,21 @@
+"""The run command's settings (`make run`): the embedded classroom default.
+
+One daphne process, SQLite and the in-memory channel layer, served over plain HTTP on a
+classroom network where students' phones connect (`HOST=0.0.0.0`). So: never in debug (a
+traceback or the URL list must not reach a student), a secret key of this installation
+(generated once into an untracked file), no HTTPS redirect (there is no certificate on a LAN).
+`make dev` (cms.settings.dev) turns debug on for a developer's own machine.
+"""
+
+from pathlib import Path
+
+from .base import *  # noqa: F403
+from .base import BASE_DIR
+from .env import env_str
+from .local_secret import read_or_create_secret_key
+
+DEBUG = False
+
+SECRET_KEY = env_str("SECRET_KEY") or read_or_create_secret_key(
+    Path(env_str("SECRET_KEY_FILE") or BASE_DIR / ".secret_key")
+)
