@@ -10,24 +10,14 @@ from __future__ import annotations
 
 import logging
 
-from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+
+from .outages import is_outage
 
 logger = logging.getLogger(__name__)
 
 RETRY_AFTER_S = 3
-
-
-def service_unavailable(error: BaseException) -> bool:
-    if isinstance(error, OperationalError | InterfaceError | ConnectionError | TimeoutError):
-        return True
-    # redis-py's errors, without importing it where Redis is not used.
-    return type(error).__module__.startswith("redis.") and type(error).__name__ in {
-        "ConnectionError",
-        "TimeoutError",
-        "BusyLoadingError",
-    }
 
 
 class ServiceUnavailableMiddleware:
@@ -38,7 +28,7 @@ class ServiceUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if not service_unavailable(exception):
+        if not is_outage(exception):
             return None
         logger.warning("503 on %s: %s", request.path, exception)
         html = render_to_string("503.html", {"retry_url": request.get_full_path()}, request=None)

@@ -111,7 +111,7 @@ class GameConsumer(AsyncWebsocketConsumer):
         try:
             await self.open()
         except Exception as error:
-            if not database_unavailable(error) and not _layer_unavailable(error):
+            if not database_unavailable(error):
                 raise
             # The database or Redis is away for a moment: the phone retries by itself.
             logger.warning("game socket refused while a service is away: %s", error)
@@ -214,6 +214,15 @@ class GameConsumer(AsyncWebsocketConsumer):
         except Exception as error:  # noqa: BLE001 - the database may be away
             logger.warning("presence not updated on the way out: %s", error)
 
+    async def resync(self) -> None:
+        """A snapshot sent unasked: the hub says frames may have been lost (live/outbox.py)."""
+        if self.session is None:
+            return
+        try:
+            await self.send_snapshot()
+        except Exception as error:  # noqa: BLE001 - gone or the database away: next round
+            logger.info("resync snapshot not sent: %s", error)
+
     async def drop(self) -> None:
         """The hub could not write to this socket: forget it and close, quietly."""
         await self.forget()
@@ -256,7 +265,7 @@ class GameConsumer(AsyncWebsocketConsumer):
         except ProtocolError as error:
             await self.send_error(error.code, error.message, error.ref)
         except Exception as error:
-            if not (database_unavailable(error) or _layer_unavailable(error)):
+            if not database_unavailable(error):
                 raise
             # A snapshot or a presence write while the database (or Redis) is away: the
             # socket stays open and the phone asks again, as after any "try_again".
@@ -315,13 +324,6 @@ class GameConsumer(AsyncWebsocketConsumer):
 
 def _retry_key(command) -> tuple:
     return (command.type, getattr(command, "question_index", None))
-
-
-def _layer_unavailable(error: BaseException) -> bool:
-    """Redis (the channel layer or the cache) could not be reached."""
-    return type(error).__module__.startswith("redis") or isinstance(
-        error, ConnectionError | TimeoutError
-    )
 
 
 class HostConsumer(GameConsumer):

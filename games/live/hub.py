@@ -23,6 +23,9 @@ from .registry import per_loop
 logger = logging.getLogger(__name__)
 
 FANOUT = "games.fanout"
+# "Every screen of this session: read the game again." Sent after the layer was away, when
+# frames may have been published to a process that had not yet heard Redis come back.
+RESYNC = "games.resync"
 LISTEN_FIRST_RETRY_S = 0.1
 LISTEN_MAX_RETRY_S = 2.0
 
@@ -36,6 +39,9 @@ class Socket(Protocol):
 
     async def drop(self) -> None:
         """Close after a failed send; must not raise."""
+
+    async def resync(self) -> None:
+        """Send this screen a fresh snapshot; must not raise."""
 
 
 @dataclass
@@ -114,6 +120,9 @@ class Hub:
                 delay = min(delay * 2, LISTEN_MAX_RETRY_S)
                 continue
             delay = LISTEN_FIRST_RETRY_S
+            if message.get("type") == RESYNC:
+                self.resync(message["session"])
+                continue
             if message.get("type") != FANOUT:
                 continue
             try:
@@ -160,6 +169,20 @@ class Hub:
                 session_group(session_id),
                 {"type": FANOUT, "session": session_id, "frames": frames},
             )
+
+    def resync(self, session_id: int) -> None:
+        """Send a fresh snapshot to every local socket of the session (the database is the
+        truth: whatever a screen missed, its snapshot has it)."""
+        watchers = self.sessions.get(session_id)
+        if watchers is None:
+            return
+        for socket in list(watchers.audience(ALL)):
+            asyncio.create_task(socket.resync())  # noqa: RUF006 - each socket's own
+
+    async def request_resync(self, session_id: int) -> None:
+        await self.layer.group_send(
+            session_group(session_id), {"type": RESYNC, "session": session_id}
+        )
 
     async def deliver(self, session_id: int, frames: list) -> None:
         watchers = self.sessions.get(session_id)

@@ -21,6 +21,7 @@ MAX_RETRY_S = 2.0
 # Past this, screens will have asked for a snapshot long ago: drop what is left.
 GIVE_UP_AFTER_S = 60.0
 MAX_WAITING = 1_000
+RESYNC_AFTER_S = (1.0, 3.0, 8.0)
 
 
 class Outbox:
@@ -64,4 +65,21 @@ class Outbox:
                 delay = min(delay * 2, MAX_RETRY_S)
                 continue
             self.waiting.popleft()
+            if failing_since is not None:
+                self._resync_later()
             delay, failing_since = FIRST_RETRY_S, None
+
+    def _resync_later(self) -> None:
+        """The layer is back, but another process may not hear it yet (Redis restarted, its
+        subscriptions not yet renewed): what was published meanwhile is lost for its screens.
+        So every screen of the session is told to read the game again, a few times while the
+        processes reconnect."""
+        loop = asyncio.get_running_loop()
+        for delay in RESYNC_AFTER_S:
+            loop.call_later(delay, lambda: asyncio.create_task(self._resync()))
+
+    async def _resync(self) -> None:
+        try:
+            await get_hub().request_resync(self.session_id)
+        except Exception as error:  # noqa: BLE001 - away again: the next round will tell
+            logger.warning("resync of session %s not sent: %s", self.session_id, error)

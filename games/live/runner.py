@@ -19,7 +19,8 @@ import logging
 from dataclasses import replace
 
 from channels.db import database_sync_to_async
-from django.db import DatabaseError, InterfaceError, OperationalError
+
+from cms.outages import is_outage
 
 from ..engine import Command
 from ..engine.commands import Tick
@@ -49,10 +50,8 @@ FAILED = CommandResult(ok=False, error=dict(INTERNAL_ERROR))
 
 
 def database_unavailable(error: BaseException) -> bool:
-    """The database could not be reached (as opposed to refusing what was written)."""
-    return isinstance(error, OperationalError | InterfaceError) or (
-        not isinstance(error, DatabaseError) and isinstance(error, OSError)
-    )
+    """The database (or Redis) could not be reached, as opposed to refusing what was written."""
+    return is_outage(error)
 
 
 class SessionRunner:

@@ -296,10 +296,16 @@ async def test_broadcasts_the_layer_refused_are_sent_again_in_order(klass, monke
 
     monkeypatch.setattr(Hub, "publish", flaky)
     monkeypatch.setattr(outbox, "FIRST_RETRY_S", 0.05)
+    monkeypatch.setattr(outbox, "RESYNC_AFTER_S", (0.1,))
     await send(host, {"type": "start"})
     opened = await receive_until(phones[0], "question_opened", timeout=5)
     assert opened["data"]["index"] == 0
     assert failures["left"] == 0
+    # Once the layer is back, every screen is told to read the game again: another process
+    # may have missed what was published while it reconnected.
+    for screen in (host, *phones):
+        resynced = await receive_until(screen, "snapshot", timeout=5)
+        assert resynced["data"]["phase"] == "question"
     await close_all(host, *phones)
 
 
