@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from games.impact.record import record_before_purge
 from games.models import Answer, Attempt, GameSession, Player, Team
 
 
@@ -49,5 +50,8 @@ class Command(BaseCommand):
             )
             return
         with transaction.atomic():
+            # Counted for the impact figures first, in case the end-of-game count was missed
+            # (a failure, a game abandoned without an end): the counts outlive the play data.
+            record_before_purge(sessions)
             sessions.delete()
         self.stdout.write(self.style.SUCCESS(f"Supprimé, plus de {days} jours : {summary}."))
