@@ -136,7 +136,7 @@ def main() -> None:
         f"{SessionTrade.objects.count()} lignes métier, {SessionFiliere.objects.count()} "
         f"lignes filière (remplissage {filled:.1f} s)"
     )
-    user = get_user_model().objects.create_superuser("bench", password="bench-impact")
+    user = get_user_model().objects.create_superuser("bench", password=None)
     client = Client()
     client.force_login(user)
     client.get("/admin/impact/", HTTP_HOST="localhost")  # warm-up: templates, first queries
