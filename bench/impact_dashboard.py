@@ -152,7 +152,9 @@ def main() -> None:
             f"{label:28} médiane {statistics.median(times):6.0f} ms · "
             f"pire {max(times):6.0f} ms ({args.runs} appels)"
         )
-    print(f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPU, Python {platform.python_version()}")
+    print(
+        f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPU, Python {platform.python_version()}"
+    )
     print(f"charge moyenne : {os.getloadavg()}")
 
 

@@ -60,6 +60,10 @@ class Filters:
         # recorded_at is set on every session that has child rows: no filter needed for it.
         return rows.filter(**joined) if joined else rows
 
+    def rows_of_trades_count(self) -> int:
+        """How many different trades the chosen sessions showed."""
+        return self.rows_of(SessionTrade).values("title").distinct().count()
+
 
 @dataclass
 class FigureTable:

@@ -44,6 +44,7 @@ def dashboard(request):
         {
             "form": form,
             "figures": key_figures(filters.sessions()),
+            "trades": filters.rows_of_trades_count(),
             "tables": figure_tables(filters),
             "query": request.GET.urlencode(),
             "page_title": _("Impact"),

@@ -1,6 +1,7 @@
 """Who sees the impact dashboard, its filters and exports, and the class context form."""
 
 import csv
+import datetime
 import io
 
 import pytest
@@ -10,6 +11,7 @@ from django.core.management import call_command
 from openpyxl import load_workbook
 
 from games.impact import demo
+from games.impact.blocks import KeyFiguresBlock, period_start
 from games.impact.models import SessionImpact, SessionTrade
 from tests.support.games import join, launch_quiz, make_teacher
 
@@ -146,3 +148,43 @@ def test_demo_year_is_loaded_once_and_labelled(admin_client):
     page = admin_client.get(DASHBOARD)
     assert "données de démonstration" in page.content.decode()
     assert admin_client.get(DASHBOARD, {"without_demo": "on"}).context["figures"]["sessions"] == 0
+
+
+def test_an_editor_completes_the_context_in_the_admin_but_creates_nothing(admin_client):
+    row = impact()
+    edit = f"/admin/impact/parties/edit/{row.pk}/"
+    assert "/admin/impact/parties/" in admin_client.get(DASHBOARD).content.decode()
+    response = admin_client.post(
+        edit,
+        {
+            "level": "apprentis",
+            "etablissement": "CFA",
+            "commune": "",
+            "departement": "2A",
+            "event": "",
+        },
+    )
+    assert response.status_code == 302
+    row.refresh_from_db()
+    assert (row.level, row.departement, row.players) == ("apprentis", "2A", 25)
+    # Rows come from the games only: no « add » in the admin.
+    assert admin_client.get("/admin/impact/parties/new/")["Location"] == "/admin/"
+
+
+def test_key_figures_block_leaves_demo_data_out_unless_asked():
+    impact(players=25, etablissement="Collège A")
+    impact(players=500, is_demo=True)
+    block = KeyFiguresBlock()
+    real = block.render(block.to_python({"title": "Chiffres clés", "period": "all"}))
+    assert ">25<" in real and "démonstration" not in real
+    demo_site = block.render(
+        block.to_python({"title": "Chiffres", "period": "all", "include_demo": True})
+    )
+    assert ">525<" in demo_site and "démonstration" in demo_site
+
+
+def test_key_figures_periods():
+    today = datetime.date(2026, 12, 3)
+    assert period_start("school_year", today) == datetime.date(2026, 9, 1)
+    assert period_start("school_year", datetime.date(2027, 2, 1)) == datetime.date(2026, 9, 1)
+    assert period_start("all", today) is None
