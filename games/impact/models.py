@@ -97,7 +97,21 @@ class SessionImpact(models.Model):
         return f"{self.game_title} · {self.played_on}"
 
 
-class SessionTrade(models.Model):
+class ReachRow(models.Model):
+    """What a trade row and a filière row share: a name, its session's date, players reached."""
+
+    title = models.CharField(_("nom"), max_length=255)
+    players_reached = models.PositiveIntegerField(_("élèves touchés"), default=0)
+    played_on = models.DateField(_("date"))
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{self.title} · {self.players_reached}"
+
+
+class SessionTrade(ReachRow):
     """A trade (fiche métier) a session led to, and how many of its players discovered it."""
 
     impact = models.ForeignKey(SessionImpact, on_delete=models.CASCADE, related_name="trades")
@@ -109,9 +123,6 @@ class SessionTrade(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    title = models.CharField(_("métier"), max_length=255)
-    players_reached = models.PositiveIntegerField(_("élèves qui l'ont découvert"), default=0)
-    played_on = models.DateField(_("date"))
 
     class Meta:
         verbose_name = _("métier d'une partie")
@@ -120,11 +131,8 @@ class SessionTrade(models.Model):
         ]
         indexes = [models.Index(fields=["played_on", "title"], name="impact_trade_day")]
 
-    def __str__(self):
-        return f"{self.title} · {self.players_reached}"
 
-
-class SessionFiliere(models.Model):
+class SessionFiliere(ReachRow):
     """A filière reached through the trades of a session (a trade may belong to several)."""
 
     impact = models.ForeignKey(SessionImpact, on_delete=models.CASCADE, related_name="filieres")
@@ -136,9 +144,6 @@ class SessionFiliere(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    title = models.CharField(_("filière"), max_length=255)
-    players_reached = models.PositiveIntegerField(_("élèves touchés"), default=0)
-    played_on = models.DateField(_("date"))
 
     class Meta:
         verbose_name = _("filière d'une partie")
@@ -146,6 +151,3 @@ class SessionFiliere(models.Model):
             models.UniqueConstraint(fields=["impact", "title"], name="impact_one_filiere_row"),
         ]
         indexes = [models.Index(fields=["played_on", "title"], name="impact_filiere_day")]
-
-    def __str__(self):
-        return f"{self.title} · {self.players_reached}"
