@@ -60,6 +60,11 @@ def test_dashboard_filters_and_exports(admin_page, site_server, tmp_path):
         page.locator(".impact-figures div", has_text="Parties").locator("dd").inner_text()
     )
     screenshot(page, tmp_path, "impact-1366.png")
+    filieres = page.get_by_role("region", name="Par filière")
+    filieres.scroll_into_view_if_needed()
+    filieres.screenshot(
+        path=str(Path(os.environ.get("IMPACT_SCREENSHOTS", tmp_path)) / "impact-1366-filieres.png")
+    )
 
     # March only: one month left in the monthly table, and fewer games in the key figures.
     first_march = all_months.index(next(m for m in all_months if m.startswith("mars")))
@@ -120,11 +125,15 @@ def test_dashboard_on_a_phone(browser, site_server, tmp_path):
         trades = page.get_by_role("region", name="Par métier")
         trades.scroll_into_view_if_needed()
         assert trades.get_by_role("rowheader").count() == 15  # the rest is in the exports
-        trades.screenshot(
+        page.screenshot(
             path=str(
                 Path(os.environ.get("IMPACT_SCREENSHOTS", tmp_path)) / "impact-360-metiers.png"
             )
         )
+        widths = trades.get_by_role("table").evaluate(
+            "table => [table.getBoundingClientRect().width, table.parentElement.clientWidth]"
+        )
+        assert widths[0] <= widths[1], f"the trades table sticks out: {widths}"
     finally:
         context.close()
 
