@@ -3,6 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from games.impact.blocks import KeyFiguresBlock
+
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Titre"), max_length=120)
@@ -44,3 +46,4 @@ class StandardBodyBlock(blocks.StreamBlock):
 
 class HomeBodyBlock(StandardBodyBlock):
     cards = CardGridBlock()
+    key_figures = KeyFiguresBlock()

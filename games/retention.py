@@ -23,6 +23,7 @@ from django.db import connections, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from games.impact.record import record_before_purge
 from games.models import Answer, Attempt, GameSession, Player, Team
 
 logger = logging.getLogger(__name__)
@@ -55,7 +56,11 @@ def purge_expired(now, retention_days: int) -> int:
     """Delete the expired games with their players, answers, teams and attempts (cascade), in
     one transaction; returns the number of games deleted."""
     with transaction.atomic():
-        deleted, per_model = expired_sessions(now, retention_days).delete()
+        sessions = expired_sessions(now, retention_days)
+        # Counted for the impact figures first, in case the end-of-game count was missed (a
+        # failure, a game abandoned without an end): the counts outlive the play data.
+        record_before_purge(sessions)
+        deleted, per_model = sessions.delete()
     return per_model.get(GameSession._meta.label, 0)
 
 

@@ -1,5 +1,6 @@
 from django.urls import path, re_path
 
+from .impact import views as impact_views
 from .views import export, host, launch, play
 
 app_name = "games"
@@ -14,5 +15,6 @@ urlpatterns = [
     re_path(rf"^jeu/{PIN}/hote/$", host.host_screen, name="host"),
     re_path(rf"^jeu/{PIN}/qr\.svg$", host.qr_code, name="qr"),
     re_path(rf"^jeu/{PIN}/resultats\.csv$", export.results_csv, name="results"),
+    re_path(rf"^jeu/{PIN}/contexte/$", impact_views.session_context, name="context"),
     path("jeux/lancer/<int:page_id>/", launch.launch, name="launch"),
 ]

@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "cms",
     "metiers",
     "games",
+    "games.impact",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

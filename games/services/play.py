@@ -16,6 +16,7 @@ from django.utils import timezone
 from ..engine import Command, EngineError
 from ..engine.commands import Answer as AnswerCommand
 from ..engine.commands import Kick, Submit
+from ..impact.record import record_after_commit
 from ..models import Attempt, GameSession, Player
 from ..rules import rules_for
 from .answer_rows import insert_answers
@@ -149,6 +150,7 @@ def apply_commands(session_id: int, commands: list[Command], now_ms: int) -> Bat
             session.ended_at = timezone.now()
             update_fields.append("ended_at")
             outcome.ended = True
+            record_after_commit(session.pk)  # the impact figures (games.impact)
         session.save(update_fields=update_fields)
         transaction.on_commit(lambda: remember_state(session, state))
         outcome.changed = True

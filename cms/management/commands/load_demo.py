@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 # The order matters: games refer to métiers, métiers live under the home page.
-DEMO_APPS = ["cms", "metiers", "games"]
+DEMO_APPS = ["cms", "metiers", "games", "impact"]
 
 
 class Command(BaseCommand):
