@@ -41,6 +41,8 @@ NEIGHBOURS = ("01", "03", "10", "18", "42", "45", "52", "68", "69", "77", "88")
 NEIGHBOUR_MIN_POPULATION = 1000
 SHORT_LABELS = {"90": "T. de Belfort"}  # the full name overflows its small département
 HERE = Path(__file__).parent
+# INSEE keeps the article apart (its "TNCC" type); people write "Le Creusot", not "Creusot".
+ARTICLES = {"2": "Le ", "3": "La ", "4": "Les ", "5": "L'", "6": "Aux ", "7": "Las ", "8": "Los "}
 
 
 def read_table(name: str):
@@ -101,7 +103,14 @@ def main() -> None:
                 else geometry.representative_point()
             )
             communes.append(
-                [row["code"], row["nom"], dep["code"], population, round(point.x, 4), round(point.y, 4)]
+                [
+                    row["code"],
+                    ARTICLES.get(row["type_nom"], "") + row["nom"],
+                    dep["code"],
+                    population,
+                    round(point.x, 4),
+                    round(point.y, 4),
+                ]
             )
     communes.sort(key=lambda c: c[0])
 
@@ -115,7 +124,10 @@ def main() -> None:
             continue
         region_parts.append(outline)
         west, south, east, north = outline.bounds
-        boxes[dep["code"]] = {"nom": dep["nom"], "bbox": [round(v, 4) for v in (west, south, east, north)]}
+        boxes[dep["code"]] = {
+            "nom": dep["nom"],
+            "bbox": [round(v, 4) for v in (west, south, east, north)],
+        }
         layers["departements"].append(svg_path(outline, 0.5))
         layers["communes"].extend(svg_path(c, 1.4, decimals=0) for c in shapes[dep["code"]])
         x, y = projection.project(*outline.representative_point().coords[0])

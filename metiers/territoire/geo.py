@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 DATA = Path(__file__).parent / "data"
+ARTICLE = re.compile(r"^(le|la|les|l|aux) ")
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,12 @@ def _by_code() -> dict[str, Commune]:
 def _by_name() -> dict[str, list[Commune]]:
     index: dict[str, list[Commune]] = {}
     for commune in communes():
-        index.setdefault(name_key(commune.nom), []).append(commune)
+        key = name_key(commune.nom)
+        index.setdefault(key, []).append(commune)
+        # "Creusot" finds Le Creusot too, as INSEE files write it without its article.
+        bare = ARTICLE.sub("", key)
+        if bare != key:
+            index.setdefault(bare, []).append(commune)
     for homonyms in index.values():
         homonyms.sort(key=lambda c: -c.population)
     return index
@@ -76,4 +83,3 @@ def find_communes(name: str, departement: str = "") -> list[Commune]:
     if departement:
         found = [c for c in found if c.departement == departement.strip()]
     return found
-
