@@ -44,10 +44,13 @@ def nouveau_jeton() -> str:
 def erreur_jeton(jeton: str) -> str | None:
     """The refusal message for this time stamp, or None when it is fine."""
     try:
-        emis = float(signing.loads(jeton, salt=SALT, max_age=MAX_AGE))
+        emis = float(signing.loads(jeton, salt=SALT))
     except (signing.BadSignature, TypeError, ValueError):
         return str(REFUS_EXPIRE)
-    if time.time() - emis < MIN_SECONDS:
+    age = time.time() - emis
+    if age > MAX_AGE:
+        return str(REFUS_EXPIRE)
+    if age < MIN_SECONDS:
         return str(REFUS_TROP_RAPIDE)
     return None
 

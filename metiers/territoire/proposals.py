@@ -58,7 +58,9 @@ class PropositionForm(forms.Form):
         label=_("Adresse électronique de contact"),
         help_text=_("Pour la relecture seulement : elle ne sera pas publiée."),
     )
-    inscription = forms.URLField(label=_("Lien d'inscription (facultatif)"), required=False)
+    inscription = forms.URLField(
+        label=_("Lien d'inscription (facultatif)"), required=False, assume_scheme="https"
+    )
     # The honeypot: hidden from people by CSS and from screen readers, filled by robots.
     site_internet = forms.CharField(
         label=_("Ne remplissez pas ce champ"),
@@ -84,7 +86,7 @@ class PropositionForm(forms.Form):
                 "lieu",
                 "commune",
             ),
-            Fieldset(_("Pour qui"), "publics", "filieres"),
+            Fieldset(_("Le public"), "publics", "filieres"),
             Fieldset(_("Qui l'organise"), "organisateur", "contact", "inscription"),
             Div(Field("site_internet"), css_class="champ-piege", aria_hidden="true"),
             "jeton",
