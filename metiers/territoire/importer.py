@@ -195,11 +195,15 @@ def _find(ligne: Ligne) -> Entreprise | None:
 
 
 def _link_fiche(metier: MetierPage, entreprise: Entreprise, report: ImportReport) -> None:
-    if metier.entreprises.filter(pk=entreprise.pk).exists():
+    """Add the company to the fiche's latest revision (the editors' truth), if not there yet."""
+    metier = MetierPage.objects.get(pk=metier.pk)  # fresh: an earlier line may have linked it
+    latest = metier.get_latest_revision_as_object()
+    linked = list(latest.entreprises.all())
+    if entreprise.pk in {e.pk for e in linked}:
         return
     had_draft = metier.has_unpublished_changes
-    latest = metier.get_latest_revision_as_object()
-    latest.entreprises = [*latest.entreprises.all(), entreprise]
+    # Instances, not pks: modelcluster writes a list of pks straight to the live table.
+    latest.entreprises = [*linked, entreprise]
     revision = latest.save_revision(log_action=True)
     report.fiches_linked += 1
     if metier.live and not had_draft:

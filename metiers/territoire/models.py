@@ -43,6 +43,8 @@ class Etablissement(models.Model):
     )
     code_commune = models.CharField(_("code INSEE de la commune"), max_length=5, blank=True)
 
+    panels = [FieldPanel("entreprise"), FieldPanel("siret"), FieldPanel("code_commune")]
+
     class Meta:
         verbose_name = _("établissement")
         verbose_name_plural = _("établissements")
