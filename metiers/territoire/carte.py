@@ -113,13 +113,21 @@ def place(points: list[Point], view: ViewBox, cluster_url) -> list[Marker]:
 
     `cluster_url(points)` tells where a cluster leads (a closer view, or the list).
     """
-    reach = (view.radius * CLUSTER_RADII) ** 2
+    reach = view.radius * CLUSTER_RADII
     markers: list[Marker] = []
+    # Markers by grid cell of side `reach`: a point only looks at the 9 cells around its own.
+    grid: dict[tuple[int, int], list[Marker]] = {}
     for point in sorted(points, key=lambda p: (p.longitude, p.latitude, p.key)):
         x, y = projection.project(point.longitude, point.latitude)
-        near = next((m for m in markers if (m.x - x) ** 2 + (m.y - y) ** 2 < reach), None)
+        cx, cy = int(x // reach), int(y // reach)
+        around = (
+            m for dx in (-1, 0, 1) for dy in (-1, 0, 1) for m in grid.get((cx + dx, cy + dy), ())
+        )
+        near = next((m for m in around if (m.x - x) ** 2 + (m.y - y) ** 2 < reach**2), None)
         if near is None:
-            markers.append(Marker(x, y, [point], point.url))
+            marker = Marker(x, y, [point], point.url)
+            markers.append(marker)
+            grid.setdefault((cx, cy), []).append(marker)
         else:
             near.points.append(point)
     for marker in markers:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import calendar
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -24,25 +24,51 @@ EVENEMENTS_PAR_PAGE = 20
 ICAL_PASSE = timedelta(days=180)  # past events a calendar feed still carries
 
 
-def entreprises_de_la_carte():
-    """Companies with what the map and the list show, in a fixed number of queries."""
-    return (
-        Entreprise.objects.select_related("etablissement")
-        .prefetch_related(
-            Prefetch(
-                "filieres",
-                queryset=FilierePage.objects.live().public().only("id", "title", "slug", "couleur"),
-            ),
-            Prefetch(
-                "metiers",
-                queryset=MetierPage.objects.live()
-                .public()
-                .only("id", "title", "url_path")
-                .order_by("title"),
-            ),
-        )
-        .order_by("nom")
-    )
+@dataclass(frozen=True)
+class Lien:
+    """A filière or a fiche as the list shows it: computed once per page, not per company."""
+
+    title: str
+    url: str
+    couleur: str = ""
+    couleur_texte: str = ""
+
+
+def annoter(entreprises: list[Entreprise], request) -> None:
+    """Give each company `filieres_carte` and `metiers_carte` (live pages only) in four queries.
+
+    Prefetching the pages themselves would load one copy of each fiche, stream fields included,
+    per company that links it: with 500 companies that alone took most of a second.
+    """
+    ids = [e.pk for e in entreprises]
+    par_filiere = Entreprise.filieres.through.objects.filter(entreprise_id__in=ids)
+    par_metier = MetierPage.entreprises.through.objects.filter(entreprise_id__in=ids)
+    filiere_links = list(par_filiere.values_list("entreprise_id", "filierepage_id"))
+    metier_links = list(par_metier.values_list("entreprise_id", "metierpage_id"))
+    filieres = {
+        f.pk: Lien(f.title, f.get_url(request), f.couleur, f.couleur_texte)
+        for f in FilierePage.objects.live().public().filter(pk__in={p for _, p in filiere_links})
+    }
+    metiers = {
+        m.pk: Lien(m.title, m.get_url(request))
+        for m in MetierPage.objects.live()
+        .public()
+        .filter(pk__in={p for _, p in metier_links})
+        .defer_streamfields()
+    }
+    for entreprise in entreprises:
+        entreprise.filieres_carte = []
+        entreprise.metiers_carte = []
+    by_id = {e.pk: e for e in entreprises}
+    for entreprise_id, page_id in filiere_links:
+        if page_id in filieres:
+            by_id[entreprise_id].filieres_carte.append(filieres[page_id])
+    for entreprise_id, page_id in metier_links:
+        if page_id in metiers:
+            by_id[entreprise_id].metiers_carte.append(metiers[page_id])
+    for entreprise in entreprises:
+        entreprise.filieres_carte.sort(key=lambda lien: lien.title)
+        entreprise.metiers_carte.sort(key=lambda lien: lien.title)
 
 
 def _query(query_string: str) -> str:
@@ -67,8 +93,9 @@ def point_of(entreprise: Entreprise, url: str) -> mapping.Point | None:
         lon, lat = commune.longitude, commune.latitude
     else:
         return None
-    filieres = list(entreprise.filieres.all())
-    colour = next((f.couleur for f in filieres if f.couleur), mapping.DEFAULT_COLOUR)
+    colour = next(
+        (f.couleur for f in entreprise.filieres_carte if f.couleur), mapping.DEFAULT_COLOUR
+    )
     return mapping.Point(
         key=entreprise.pk,
         label=str(entreprise),
@@ -84,7 +111,7 @@ def point_of(entreprise: Entreprise, url: str) -> mapping.Point | None:
 def carte(request, page):
     filtres = CarteFiltres(request.GET)
     valeurs = filtres.valeurs()
-    entreprises = entreprises_de_la_carte()
+    entreprises = Entreprise.objects.select_related("etablissement").order_by("nom")
     if "filiere" in valeurs:
         entreprises = entreprises.filter(filieres=valeurs["filiere"])
     if "metier" in valeurs:
@@ -93,7 +120,9 @@ def carte(request, page):
         entreprises = entreprises.filter(ville=valeurs["commune"])
     prefix = page.get_url(request) + "entreprise/"
     rows = []
-    for entreprise in entreprises.distinct():
+    entreprises = list(entreprises.distinct())
+    annoter(entreprises, request)
+    for entreprise in entreprises:
         entreprise.url_carte = f"{prefix}{entreprise.pk}/"
         point = point_of(entreprise, entreprise.url_carte)
         departement = valeurs.get("departement")
@@ -134,7 +163,8 @@ def carte(request, page):
 
 
 def entreprise(request, page, pk):
-    entreprise = get_object_or_404(entreprises_de_la_carte(), pk=pk)
+    entreprise = get_object_or_404(Entreprise.objects.select_related("etablissement"), pk=pk)
+    annoter([entreprise], request)
     point = point_of(entreprise, "")
     view = mapping.departement_view(point.departement) if point else mapping.FULL_VIEW
     evenements = (
