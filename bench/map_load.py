@@ -19,9 +19,7 @@ import os
 import platform
 import random
 import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -31,27 +29,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from metiers.territoire import geo  # noqa: E402 - after the path set-up, plain data only
+from metiers.demo_data import FILIERES as FILIERES_DEMO  # noqa: E402 - after the path set-up
+from metiers.territoire import geo  # noqa: E402
+from tests.support.live_server import LiveServer, manage  # noqa: E402
 
-FILIERES = [
-    "vehicules-du-futur",
-    "microtechniques",
-    "plasturgie",
-    "agroalimentaire",
-    "energie",
-    "bois",
-    "luxe",
-]
+FILIERES = [f.slug for f in FILIERES_DEMO]
 METIERS = ["soudeur", "chaudronnier", "horloger", "plasturgiste", "ebeniste", "cariste", ""]
-REGION = {"21", "25", "39", "58", "70", "71", "89", "90"}
+REGION = set(geo.departements())  # the region's départements
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
 
-def manage(env, *args) -> float:
+def timed(env, workdir: Path, *args) -> float:
     started = time.perf_counter()
-    subprocess.run(  # noqa: S603 - notre manage.py, arguments fixes
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True
-    )
+    manage(*args, env=env, log=workdir / "manage.log")
     return time.perf_counter() - started
 
 
@@ -74,12 +64,6 @@ def write_csv(path: Path, count: int) -> None:
                     rng.choice(METIERS),
                 ]
             )
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def server_times(url: str, runs: int = 20) -> list[float]:
@@ -146,39 +130,17 @@ def main(argv=None) -> int:
     )
     server = None
     try:
-        manage(env, "migrate", "--noinput")
-        manage(env, "load_demo")
+        timed(env, workdir, "migrate", "--noinput")
+        timed(env, workdir, "load_demo")
         csv_path = workdir / "entreprises.csv"
         write_csv(csv_path, args.companies)
+        first = timed(env, workdir, "import_entreprises", str(csv_path))
+        again = timed(env, workdir, "import_entreprises", str(csv_path))
         print(
-            f"Import de {args.companies} entreprises : {manage(env, 'import_entreprises', str(csv_path)):.1f} s"
-            f" ; relancé (rien ne change) : {manage(env, 'import_entreprises', str(csv_path)):.1f} s"
+            f"Import de {args.companies} entreprises : {first:.1f} s ; relancé (rien ne change) : {again:.1f} s"
         )
-        port = free_port()
-        log = (workdir / "daphne.log").open("w")
-        server = subprocess.Popen(  # noqa: S603 - daphne de notre virtualenv
-            [
-                sys.executable,
-                "-m",
-                "daphne",
-                "-b",
-                "127.0.0.1",
-                "-p",
-                str(port),
-                "cms.asgi:application",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        base = f"http://127.0.0.1:{port}"
-        for _ in range(80):
-            try:
-                urllib.request.urlopen(base + "/healthz", timeout=2)  # noqa: S310
-                break
-            except OSError:
-                time.sleep(0.25)
+        server = LiveServer(env=env, workdir=workdir).start()
+        base = server.url
         urllib.request.urlopen(base + "/carte/", timeout=30).read()  # noqa: S310 - warm-up
         print("Temps serveur (HTML complet) :")
         summary("/carte/", server_times(base + "/carte/"))
@@ -190,8 +152,7 @@ def main(argv=None) -> int:
         summary("cache chaud", warm)
     finally:
         if server is not None:
-            server.terminate()
-            server.wait(timeout=10)
+            server.stop()
         if args.keep:
             print(f"Dossier gardé : {workdir}")
         else:

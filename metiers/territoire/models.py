@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +20,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from metiers.models import Entreprise
 from metiers.models.pages import IntroIndexPage
 
 from . import geo
@@ -167,22 +168,9 @@ class EvenementPage(Page):
         blank=True,
         help_text=_("Rempli tout seul d'après le nom de la commune quand il est trouvé."),
     )
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-    )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
-    )
+    # The same fields, validators and help as the companies' own position.
+    latitude = Entreprise._meta.get_field("latitude").clone()
+    longitude = Entreprise._meta.get_field("longitude").clone()
     description = models.TextField(_("description"), max_length=3000)
     publics = ParentalManyToManyField(Public, verbose_name=_("publics"), blank=True)
     filieres = ParentalManyToManyField(

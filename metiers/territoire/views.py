@@ -111,13 +111,9 @@ def point_of(entreprise: Entreprise, url: str) -> mapping.Point | None:
 def carte(request, page):
     filtres = CarteFiltres(request.GET)
     valeurs = filtres.valeurs()
-    entreprises = Entreprise.objects.select_related("etablissement").order_by("nom")
-    if "filiere" in valeurs:
-        entreprises = entreprises.filter(filieres=valeurs["filiere"])
-    if "metier" in valeurs:
-        entreprises = entreprises.filter(metiers=valeurs["metier"])
-    if "commune" in valeurs:
-        entreprises = entreprises.filter(ville=valeurs["commune"])
+    entreprises = filtres.filtrer(
+        Entreprise.objects.select_related("etablissement").order_by("nom")
+    )
     prefix = page.get_url(request) + "entreprise/"
     rows = []
     entreprises = list(entreprises.distinct())
@@ -233,7 +229,7 @@ def agenda(request, page, archives=False):
     filtres = AgendaFiltres(request.GET)
     valeurs = filtres.valeurs()
     maintenant = timezone.now()
-    evenements = filtres.evenements(
+    evenements = filtres.filtrer(
         EvenementPage.objects.child_of(page).live().public()
     ).prefetch_related("publics", "filieres")
     context = {"filtres": filtres, "archives": archives}
@@ -264,7 +260,7 @@ def agenda(request, page, archives=False):
 def ical(request, page):
     filtres = AgendaFiltres(request.GET)
     evenements = (
-        filtres.evenements(EvenementPage.objects.child_of(page).live().public())
+        filtres.filtrer(EvenementPage.objects.child_of(page).live().public())
         .filter(fin__gte=timezone.now() - ICAL_PASSE)
         .order_by("debut")
     )

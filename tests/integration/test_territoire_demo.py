@@ -11,7 +11,7 @@ from metiers.territoire import geo
 from metiers.territoire.models import AgendaPage, CartePage, EvenementPage
 
 pytestmark = pytest.mark.django_db
-REGION = {"21", "25", "39", "58", "70", "71", "89", "90"}
+REGION = set(geo.departements())  # the region's départements
 
 
 @pytest.fixture
