@@ -42,7 +42,11 @@ def test_filter_the_map_and_open_a_company_fiche(phone_page, site_server):
     assert "Ampoulix" not in liste.inner_text()  # no microtechniques there
     liste.get_by_role("link", name="Capteurs Comtois").click()
     assert phone_page.get_by_role("heading", level=1).inner_text() == "Capteurs Comtois"
-    fiche = phone_page.get_by_role("region", name="Les métiers qu'on y exerce").get_by_role("link").first
+    fiche = (
+        phone_page.get_by_role("region", name="Les métiers qu'on y exerce")
+        .get_by_role("link")
+        .first
+    )
     nom = fiche.inner_text()
     fiche.click()
     assert phone_page.get_by_role("heading", level=1).inner_text() == nom
