@@ -28,6 +28,7 @@ ICAL_PASSE = timedelta(days=180)  # past events a calendar feed still carries
 class Lien:
     """A filière or a fiche as the list shows it: computed once per page, not per company."""
 
+    pk: int
     title: str
     url: str
     couleur: str = ""
@@ -46,11 +47,11 @@ def annoter(entreprises: list[Entreprise], request) -> None:
     filiere_links = list(par_filiere.values_list("entreprise_id", "filierepage_id"))
     metier_links = list(par_metier.values_list("entreprise_id", "metierpage_id"))
     filieres = {
-        f.pk: Lien(f.title, f.get_url(request), f.couleur, f.couleur_texte)
+        f.pk: Lien(f.pk, f.title, f.get_url(request), f.couleur, f.couleur_texte)
         for f in FilierePage.objects.live().public().filter(pk__in={p for _, p in filiere_links})
     }
     metiers = {
-        m.pk: Lien(m.title, m.get_url(request))
+        m.pk: Lien(m.pk, m.title, m.get_url(request))
         for m in MetierPage.objects.live()
         .public()
         .filter(pk__in={p for _, p in metier_links})
@@ -85,7 +86,8 @@ def commune_of(entreprise: Entreprise) -> geo.Commune | None:
     return homonyms[0] if homonyms else None
 
 
-def point_of(entreprise: Entreprise, url: str) -> mapping.Point | None:
+def point_of(entreprise: Entreprise, url: str, filiere=None) -> mapping.Point | None:
+    """The company on the map, in the colour of `filiere` when filtering by it, else its first."""
     commune = commune_of(entreprise)
     if entreprise.latitude is not None and entreprise.longitude is not None:
         lon, lat = float(entreprise.longitude), float(entreprise.latitude)
@@ -93,9 +95,11 @@ def point_of(entreprise: Entreprise, url: str) -> mapping.Point | None:
         lon, lat = commune.longitude, commune.latitude
     else:
         return None
-    colour = next(
-        (f.couleur for f in entreprise.filieres_carte if f.couleur), mapping.DEFAULT_COLOUR
+    # sorted() is stable: the filtered filière first, the others in their order.
+    filieres = sorted(
+        entreprise.filieres_carte, key=lambda f: filiere is None or f.pk != filiere.pk
     )
+    colour = next((f.couleur for f in filieres if f.couleur), mapping.DEFAULT_COLOUR)
     return mapping.Point(
         key=entreprise.pk,
         label=str(entreprise),
@@ -120,7 +124,7 @@ def carte(request, page):
     annoter(entreprises, request)
     for entreprise in entreprises:
         entreprise.url_carte = f"{prefix}{entreprise.pk}/"
-        point = point_of(entreprise, entreprise.url_carte)
+        point = point_of(entreprise, entreprise.url_carte, valeurs.get("filiere"))
         departement = valeurs.get("departement")
         if departement and (point is None or point.departement != departement):
             continue

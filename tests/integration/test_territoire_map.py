@@ -115,3 +115,12 @@ def test_company_page_links_its_fiches_and_events(client, entreprises):
 def test_unknown_company_is_a_404(client):
     t.carte()
     assert client.get("/carte/entreprise/999999/").status_code == 404
+
+
+def test_filtered_companies_take_the_colour_of_the_chosen_filiere(client, entreprises):
+    t.carte()
+    jaune = f.filiere("Luxe", slug="luxe", couleur="#ffc845")
+    entreprises["scierie"].filieres.add(jaune)
+    entreprises["scierie"].save()
+    assert 'fill="#6d4c2f"' in client.get("/carte/?commune=Luxeuil-les-Bains").content.decode()
+    assert 'fill="#ffc845"' in client.get("/carte/?filiere=luxe").content.decode()
