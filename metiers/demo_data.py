@@ -1997,6 +1997,208 @@ ENTREPRISES_PAR_METIER = {
     "cariste": ("Laiterie des Sapins Bleus", "Granulo Plast"),
 }
 
+# Companies of the territory map (metiers.territoire): fictional names, real towns of
+# Bourgogne-Franche-Comté, each with the fiches it employs. Coordinates are the town halls'
+# (INSEE / IGN, see metiers/territoire/data).
+ENTREPRISES_DU_TERRITOIRE = (
+    (
+        EntrepriseDemo(
+            "Forges de la Grosne",
+            "Chalon-sur-Saône",
+            "46.780600",
+            "4.853600",
+            ("vehicules-du-futur",),
+        ),
+        ("chaudronnier", "soudeur"),
+    ),
+    (
+        EntrepriseDemo("Mécaflux", "Auxerre", "47.796100", "3.570200", ("vehicules-du-futur",)),
+        ("operateur-usinage", "technicien-maintenance"),
+    ),
+    (
+        EntrepriseDemo(
+            "Cellules du Nivernais",
+            "Nevers",
+            "46.987800",
+            "3.157600",
+            ("energie", "vehicules-du-futur"),
+        ),
+        ("pilote-ligne-batteries",),
+    ),
+    (
+        EntrepriseDemo("Ventaïs Maintenance", "Dijon", "47.321000", "5.041300", ("energie",)),
+        ("technicien-eolien", "technicien-maintenance"),
+    ),
+    (
+        EntrepriseDemo("Turbinelec", "Belfort", "47.638600", "6.862800", ("energie",)),
+        ("ingenieur-conception", "technicien-electronique"),
+    ),
+    (
+        EntrepriseDemo(
+            "Capteurs Comtois", "Besançon", "47.236700", "6.022300", ("microtechniques",)
+        ),
+        ("technicien-electronique", "controleur-qualite"),
+    ),
+    (
+        EntrepriseDemo(
+            "Horlogerie du Saut",
+            "Villers-le-Lac",
+            "47.059100",
+            "6.667300",
+            ("microtechniques", "luxe"),
+        ),
+        ("horloger",),
+    ),
+    (
+        EntrepriseDemo("Précimax", "Pontarlier", "46.904100", "6.354200", ("microtechniques",)),
+        ("operateur-usinage", "technicien-methodes"),
+    ),
+    (
+        EntrepriseDemo(
+            "Lunettes des Crêtes",
+            "Hauts de Bienne",
+            "46.520900",
+            "6.022400",
+            ("luxe", "microtechniques"),
+        ),
+        ("controleur-qualite", "technicien-methodes"),
+    ),
+    (
+        EntrepriseDemo(
+            "Plastiques du Revermont", "Lons-le-Saunier", "46.671800", "5.558200", ("plasturgie",)
+        ),
+        ("plasturgiste", "regleur-plasturgie"),
+    ),
+    (
+        EntrepriseDemo(
+            "Moulages Bressans", "Louhans-Châteaurenaud", "46.628200", "5.223100", ("plasturgie",)
+        ),
+        ("plasturgiste",),
+    ),
+    (
+        EntrepriseDemo(
+            "Emballix", "Sens", "48.199000", "3.282600", ("plasturgie", "agroalimentaire")
+        ),
+        ("conducteur-ligne-alimentaire", "regleur-plasturgie"),
+    ),
+    (
+        EntrepriseDemo(
+            "Fruitière du Mont d'Or", "Mouthe", "46.710300", "6.192500", ("agroalimentaire",)
+        ),
+        ("conducteur-ligne-alimentaire", "technicien-laboratoire"),
+    ),
+    (
+        EntrepriseDemo(
+            "Graine de Moutarde", "Dijon", "47.321000", "5.041300", ("agroalimentaire",)
+        ),
+        ("conducteur-ligne-alimentaire", "cariste"),
+    ),
+    (
+        EntrepriseDemo(
+            "Biscuits des Bords de Loire",
+            "Cosne-Cours-sur-Loire",
+            "47.412200",
+            "2.927500",
+            ("agroalimentaire",),
+        ),
+        ("conducteur-ligne-alimentaire",),
+    ),
+    (
+        EntrepriseDemo(
+            "Conserves du Val de Saône", "Gray", "47.445600", "5.592200", ("agroalimentaire",)
+        ),
+        ("controleur-qualite", "technicien-laboratoire"),
+    ),
+    (
+        EntrepriseDemo(
+            "Scierie des Mille Étangs", "Luxeuil-les-Bains", "47.816800", "6.381100", ("bois",)
+        ),
+        ("menuisier", "charpentier"),
+    ),
+    (
+        EntrepriseDemo("Charpentes Éduennes", "Autun", "46.950200", "4.298800", ("bois",)),
+        ("charpentier",),
+    ),
+    (
+        EntrepriseDemo(
+            "Ébénisterie du Mâconnais", "Mâcon", "46.303500", "4.833700", ("bois", "luxe")
+        ),
+        ("ebeniste",),
+    ),
+    (
+        EntrepriseDemo(
+            "Toupies et Compagnie",
+            "Moirans-en-Montagne",
+            "46.431100",
+            "5.725400",
+            ("bois", "plasturgie"),
+        ),
+        ("menuisier", "plasturgiste"),
+    ),
+    (
+        EntrepriseDemo(
+            "Sellerie de l'Auxois", "Semur-en-Auxois", "47.490000", "4.334000", ("luxe",)
+        ),
+        ("maroquinier",),
+    ),
+    (
+        EntrepriseDemo("Atelier Vauban Joaillerie", "Besançon", "47.236700", "6.022300", ("luxe",)),
+        ("bijoutier-joaillier",),
+    ),
+    (
+        EntrepriseDemo(
+            "Mobilis Atelier", "Vesoul", "47.619300", "6.154600", ("vehicules-du-futur",)
+        ),
+        ("mecatronicien-automobile", "technicien-maintenance"),
+    ),
+    (
+        EntrepriseDemo("Chromalu", "Montbéliard", "47.510000", "6.798200", ("vehicules-du-futur",)),
+        ("technicien-traitement-surface", "controleur-qualite"),
+    ),
+    (
+        EntrepriseDemo(
+            "H2 Héricourt", "Héricourt", "47.575700", "6.759500", ("energie", "vehicules-du-futur")
+        ),
+        ("ingenieur-conception", "pilote-ligne-batteries"),
+    ),
+    (
+        EntrepriseDemo(
+            "Chaudronnerie des Trois Croix", "Le Creusot", "46.805600", "4.427900", ("energie",)
+        ),
+        ("chaudronnier", "soudeur", "controleur-qualite"),
+    ),
+    (
+        EntrepriseDemo(
+            "Entrepôts du Jovinien", "Joigny", "47.981000", "3.399500", ("agroalimentaire",)
+        ),
+        ("cariste",),
+    ),
+    (
+        EntrepriseDemo("Circuits Dolois", "Dole", "47.089300", "5.487800", ("microtechniques",)),
+        ("technicien-electronique", "dessinateur-projeteur"),
+    ),
+    (
+        EntrepriseDemo(
+            "Usinage Decizois", "Decize", "46.828900", "3.462900", ("vehicules-du-futur",)
+        ),
+        ("operateur-usinage",),
+    ),
+    (
+        EntrepriseDemo(
+            "Granulés de l'Avallonnais", "Avallon", "47.488400", "3.907400", ("bois", "energie")
+        ),
+        ("technicien-maintenance",),
+    ),
+)
+ENTREPRISES = ENTREPRISES + tuple(entreprise for entreprise, _ in ENTREPRISES_DU_TERRITOIRE)
+ENTREPRISES_PAR_METIER = {
+    slug: (
+        *ENTREPRISES_PAR_METIER.get(slug, ()),
+        *(e.nom for e, metiers in ENTREPRISES_DU_TERRITOIRE if slug in metiers),
+    )
+    for slug in {*ENTREPRISES_PAR_METIER, *(s for _, m in ENTREPRISES_DU_TERRITOIRE for s in m)}
+}
+
 # --- ambassadeurs (fictional people, quotes written by us) -------------------------------------
 
 AMBASSADEURS = (

@@ -7,8 +7,9 @@ from django.apps import apps
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-# The order matters: games refer to métiers, métiers live under the home page.
-DEMO_APPS = ["cms", "metiers", "games", "impact"]
+# The order matters: games refer to métiers, métiers live under the home page, events link
+# companies, fiches and games; the impact figures of the demo school year come last.
+DEMO_APPS = ["cms", "metiers", "games", "territoire", "impact"]
 
 
 class Command(BaseCommand):

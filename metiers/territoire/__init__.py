@@ -1,0 +1,1 @@
+"""The territory: a map of the industrial companies and a shared agenda of events."""
