@@ -614,6 +614,15 @@ def scenario_redis(count: int) -> dict:
                                 continue
                             if message["type"] == "question_revealed":
                                 break
+                            # A snapshot sent after the outage (the reveal may have been
+                            # published before this process heard Redis again).
+                            data = message.get("data", {})
+                            if (
+                                message["type"] == "snapshot"
+                                and data.get("question_index") == q
+                                and data.get("phase") in {"reveal", "finished"}
+                            ):
+                                break
                     await host.send(json.dumps({"type": "next"}))
                     while (
                         json.loads(await asyncio.wait_for(host.recv(), 90))["type"]
