@@ -9,9 +9,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import HomeBodyBlock, StandardBodyBlock
+from .search.index import STEMMED_FIELD, StemmedSearchMixin
 
 
-class HomePage(Page):
+class HomePage(StemmedSearchMixin, Page):
     hero_title = models.CharField(_("titre d'accroche"), max_length=120)
     hero_text = models.TextField(_("texte d'accroche"), max_length=400, blank=True)
     body = StreamField(HomeBodyBlock(), verbose_name=_("contenu"), blank=True)
@@ -22,7 +23,7 @@ class HomePage(Page):
         FieldPanel("hero_text"),
         FieldPanel("body"),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("hero_text")]
+    search_fields = [*Page.search_fields, index.SearchField("hero_text"), STEMMED_FIELD]
 
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
@@ -32,20 +33,26 @@ class HomePage(Page):
         verbose_name = _("page d'accueil")
         verbose_name_plural = _("pages d'accueil")
 
+    def search_texts(self) -> list[str]:
+        return [*super().search_texts(), self.hero_title, self.hero_text]
 
-class StandardPage(Page):
+
+class StandardPage(StemmedSearchMixin, Page):
     """A plain text page: mentions légales, confidentialité, à propos."""
 
     introduction = models.TextField(_("introduction"), max_length=400, blank=True)
     body = StreamField(StandardBodyBlock(), verbose_name=_("contenu"))
 
     content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
-    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+    search_fields = [*Page.search_fields, index.SearchField("introduction"), STEMMED_FIELD]
     template = "pages/standard_page.html"
 
     class Meta:
         verbose_name = _("page simple")
         verbose_name_plural = _("pages simples")
+
+    def search_texts(self) -> list[str]:
+        return [*super().search_texts(), self.introduction]
 
 
 @register_setting(icon="cog")
