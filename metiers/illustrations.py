@@ -188,22 +188,14 @@ def render_illustration(composition: Composition) -> bytes:
     return bytes(resvg_py.svg_to_bytes(svg_string=composition_svg(composition)))
 
 
-def _de(phrase: str) -> str:
-    """« de » before a noun phrase, elided or merged as French wants: d'une, des, du."""
-    for article, merged in (("un ", "d'un "), ("une ", "d'une "), ("des ", "de "), ("du ", "de ")):
-        if phrase.startswith(article):
-            return merged + phrase.removeprefix(article)
-    return "de " + phrase
-
-
 def alt_text(composition: Composition, filiere: str = "") -> str:
     """What the picture shows, in French, for people who cannot see it."""
     main = pictogrammes.describe(composition.main)
     text = f"Illustration : {main}"
-    others = [_de(pictogrammes.describe(name)) for name in composition.satellites]
+    others = [pictogrammes.describe(name) for name in composition.satellites]
     if others:
         listed = ", ".join(others[:-1]) + (" et " if len(others) > 1 else "") + others[-1]
-        text += f", entouré {listed}"
+        text += f", avec autour {listed}"
     if filiere:
         text += f", aux couleurs de la filière {filiere}"
     return text + "."

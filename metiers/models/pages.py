@@ -464,6 +464,17 @@ class MetierPage(StemmedSearchMixin, Page):
     def filieres_en_ligne(self) -> list["FilierePage"]:
         return pages_en_ligne(self.filieres)
 
+    def objets_en_ligne(self) -> QuerySet:
+        """« Suis l'objet » : the published objets with a step this trade does."""
+        return (
+            ObjetPage.objects.live()
+            .public()
+            .filter(etapes__metiers=self)
+            .distinct()
+            .order_by("title")
+            .select_related("image")
+        )
+
 
 class FilierePage(StemmedSearchMixin, Page):
     """A family of trades around one industry (e.g. the vehicles of the future)."""
