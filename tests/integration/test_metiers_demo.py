@@ -82,10 +82,10 @@ def snapshot() -> dict[str, int]:
 # --- what a visitor finds -----------------------------------------------------------------
 
 
-def test_seven_filieres_24_fiches_and_two_objets_are_live(demo):
+def test_seven_filieres_24_fiches_and_three_objets_are_live(demo):
     assert FilierePage.objects.live().count() == 7
     assert MetierPage.objects.live().count() == 24
-    assert ObjetPage.objects.live().count() == 2
+    assert ObjetPage.objects.live().count() == 3
     assert set(FilierePage.objects.values_list("slug", flat=True)) == {
         "vehicules-du-futur",
         "microtechniques",
@@ -98,6 +98,7 @@ def test_seven_filieres_24_fiches_and_two_objets_are_live(demo):
     assert set(ObjetPage.objects.values_list("slug", flat=True)) == {
         "pile-a-combustible",
         "eclairage-automobile",
+        "pot-de-yaourt",
     }
 
 
@@ -154,6 +155,10 @@ def test_pictures_exist_with_alt_text(demo):
         assert image.default_alt_text == image.description
         assert (demo.media / image.file.name).is_file()
     assert get_image_model().objects.filter(description="").count() == 0
+    # A picture per page and per step: no two pages or steps share one.
+    step_images = [etape.image_id for objet in ObjetPage.objects.all() for etape in objet.chaine()]
+    all_images = [page.image_id for page in pages] + step_images
+    assert len(set(all_images)) == len(all_images)
 
 
 def test_home_page_leads_to_the_three_indexes(client, demo):
