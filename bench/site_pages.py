@@ -4,7 +4,8 @@
 
 Loads each page in Chromium (Playwright) as a 360 px phone at device scale 2, scrolls to the
 bottom so that lazy pictures load too, and adds up the bytes of every response (HTML, CSS,
-JS, pictures). Run it against a server with the demo content (`make run`).
+JS, pictures) as sent. Run it against a server with the demo content (`make run`); for the
+figures of a deployed site, against production settings (static files compressed).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, PHONE  # noqa: E402
+from tests.support.page_weight import transferred  # noqa: E402
 
 PAGES = {
     "accueil": "/",
@@ -28,23 +30,6 @@ PAGES = {
     "jeux": "/jeux/",
 }
 WIDE = {"viewport": {"width": 1366, "height": 900}, "locale": "fr-FR"}
-
-
-def transferred(page, url: str) -> tuple[int, int]:
-    """(bytes, requests) for one full load, lazy pictures included."""
-    sizes: list[int] = []
-
-    def count(response):
-        # What crossed the network: headers and the body as sent (compressed when it was).
-        request_sizes = response.request.sizes()
-        sizes.append(request_sizes["responseBodySize"] + request_sizes["responseHeadersSize"])
-
-    page.on("response", count)
-    page.goto(url, wait_until="networkidle")
-    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
-    page.wait_for_timeout(800)
-    page.remove_listener("response", count)
-    return sum(sizes), len(sizes)
 
 
 def main() -> None:

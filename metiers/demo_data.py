@@ -468,8 +468,8 @@ FILIERES = (
             "La plasturgie transforme les matières plastiques et les composites : on les chauffe, "
             "on les injecte dans des moules, on les étire ou on les souffle.",
             "Le défi d'aujourd'hui : utiliser moins de matière, recycler davantage et inventer "
-            "des plastiques d'origine végétale. La région d'Oyonnax, dans l'Ain, en est un "
-            "grand centre.",
+            "des plastiques d'origine végétale. La « Plastics Vallée », à cheval sur le Jura et "
+            "l'Ain, en est un grand centre.",
         ),
         chiffres=(
             ChiffreCle(
@@ -1966,7 +1966,8 @@ ENTREPRISES = (
         "6.826100",
         ("vehicules-du-futur", "plasturgie"),
     ),
-    EntrepriseDemo("Granulo Plast", "Oyonnax", "46.257000", "5.655500", ("plasturgie",)),
+    # Lons-le-Saunier (Jura): the demo keeps every company in Bourgogne-Franche-Comté.
+    EntrepriseDemo("Granulo Plast", "Lons-le-Saunier", "46.674700", "5.554700", ("plasturgie",)),
     EntrepriseDemo(
         "Tic-Tac Microméca", "Morteau", "47.057700", "6.606400", ("microtechniques", "luxe")
     ),
