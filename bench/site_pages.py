@@ -50,7 +50,9 @@ def main() -> None:
                 page.screenshot(path=args.shots / f"{name}-360.png", full_page=True)
                 wide = browser.new_context(**WIDE)
                 wide_page = wide.new_page()
-                wide_page.goto(args.base_url + path, wait_until="networkidle")
+                # Scrolled once to the bottom, so the lazy pictures are in the screenshot.
+                transferred(wide_page, args.base_url + path)
+                wide_page.evaluate("window.scrollTo(0, 0)")
                 wide_page.screenshot(path=args.shots / f"{name}-1366.png", full_page=True)
                 wide.close()
             phone.close()

@@ -29,3 +29,15 @@ def fiche_ids(game) -> set[int]:
 def games_for_fiches(ids: set[int]) -> list[Page]:
     """Published games leading to at least one of these fiches, by title."""
     return [game for game in published_games() if fiche_ids(game) & ids]
+
+
+def game_image(game):
+    """The picture a card shows for a game: its own, its objet's, or its first fiche's."""
+    own = getattr(game, "image", None)
+    if own is not None:
+        return own
+    objet = getattr(game, "objet", None)
+    if objet is not None and objet.image_id:
+        return objet.image
+    fiches = game.metiers_en_jeu()
+    return fiches[0].image if fiches else None

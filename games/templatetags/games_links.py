@@ -23,3 +23,11 @@ def jeux_a_la_une(nombre=3):
     from ..links import published_games
 
     return published_games()[:nombre]
+
+
+@register.simple_tag
+def image_du_jeu(jeu):
+    """A game's picture: its own, else its objet's, else its first fiche's (or None)."""
+    from ..links import game_image
+
+    return game_image(jeu)
