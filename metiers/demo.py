@@ -405,7 +405,9 @@ def wanted_etapes(demo: data.ObjetDemo, links: Links) -> list[EtapeObjet]:
     filiere = links.filieres_demo[demo.filieres[0]]
     own, per_step = pictures.OBJETS[demo.slug]
     etapes = []
-    for number, (step, main) in enumerate(zip(demo.etapes, per_step, strict=True), start=1):
+    for number, step in enumerate(demo.etapes, start=1):
+        # A step the pictures do not list yet (data being edited) shows the objet's own.
+        main = per_step[number - 1] if number <= len(per_step) else own[0]
         title = f"{demo.titre}, étape {number} : {step.titre}"
         # The objet's own pictograms go around each step's, minus the step's own.
         around = [name for name in own if name != main][:2]

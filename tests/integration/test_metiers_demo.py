@@ -222,7 +222,7 @@ def test_rome_codes_are_well_formed_even_without_the_referential(demo):
 
 
 def test_the_first_load_creates_every_page_and_the_home_cards(demo):
-    assert "Métiers : pages 36 créée(s), 0 mise(s) à jour" in demo.first_output
+    assert "Métiers : pages 37 créée(s), 0 mise(s) à jour" in demo.first_output
     assert "cartes ajoutées à l'accueil" in demo.first_output
     # One revision per page the demo made: pages are created, then published once.
     for page in Page.objects.type(MetierPage, FilierePage, ObjetPage):
@@ -308,3 +308,13 @@ def test_a_centre_d_interet_renamed_by_an_editor_is_found_again():
 
     assert CentreInteret.objects.count() == len(demo_data.CENTRES_INTERET)
     assert MetierPage.objects.get(slug="chaudronnier").centres_interet.filter(pk=centre.pk).exists()
+
+
+def test_every_demo_picture_has_its_pictograms():
+    from metiers import demo_pictures
+
+    for objet in demo_data.OBJETS:
+        own, per_step = demo_pictures.OBJETS[objet.slug]
+        assert len(per_step) == len(objet.etapes), objet.slug
+    assert set(demo_pictures.METIERS) == {metier.slug for metier in demo_data.METIERS}
+    assert set(demo_pictures.FILIERES) == {filiere.slug for filiere in demo_data.FILIERES}
