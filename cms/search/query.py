@@ -19,6 +19,7 @@ from .text import stems, without_accents, words
 from .vocabulary import FAMILLES, SYNONYMES, related_stems
 
 EXTRACT_WORDS = 28
+HOME_DEPTH = 2  # Wagtail's root is 1, the site's home page 2
 # Shown when a search finds nothing: words that do find something on the demo site.
 IDEES = ("soudeur", "robot", "yaourt", "éolienne", "montre", "plastique", "bois")
 
@@ -42,7 +43,9 @@ def query_terms(query: str) -> list[str]:
 
 def search_pages(query: str, pages: QuerySet | None = None):
     """Live, public pages matching the query, best first (a Wagtail search results object)."""
-    pages = Page.objects.live().public().specific() if pages is None else pages
+    if pages is None:
+        # Below the home page: the home only sums the site up, it answers no question.
+        pages = Page.objects.live().public().filter(depth__gt=HOME_DEPTH).specific()
     terms = query_terms(query)
     if not terms:
         return pages.none()
