@@ -219,12 +219,17 @@ def file_name(title: str, composition: Composition) -> str:
 
 def ensure_image(title: str, composition: Composition, alt: str):
     """The Wagtail image with this title in the demo collection, drawn again only if its
-    composition changed (then in place: the pages using it keep it)."""
+    composition changed or its file is gone (then in place: the pages using it keep it)."""
     image_model = get_image_model()
     collection = demo_collection()
     image = image_model.objects.filter(collection=collection, title=title).first()
     name = file_name(title, composition)
-    if image is not None and image.file.name.endswith(name) and image.description == alt[:255]:
+    if (
+        image is not None
+        and image.file.name.endswith(name)
+        and image.description == alt[:255]
+        and image.file.storage.exists(image.file.name)  # a wiped media folder is drawn again
+    ):
         return image
     if image is None:
         image = image_model(title=title, collection=collection)

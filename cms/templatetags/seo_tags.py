@@ -2,6 +2,7 @@
 
 from django import template
 from django.utils.html import format_html, format_html_join
+from wagtail.images.models import SourceImageIOError
 
 from ..seo import page_description
 
@@ -27,9 +28,13 @@ def page_meta(context):
         properties.append(("og:description", description))
     image = getattr(page, "image", None)
     if image is not None:
-        rendition = image.get_rendition(SHARE_RENDITION)
-        properties.append(("og:image", request.build_absolute_uri(rendition.url)))
-        properties.append(("og:image:alt", image.default_alt_text))
+        try:
+            rendition = image.get_rendition(SHARE_RENDITION)
+        except SourceImageIOError:
+            rendition = None  # the file is gone from media/: the page still renders, unshared
+        if rendition is not None:
+            properties.append(("og:image", request.build_absolute_uri(rendition.url)))
+            properties.append(("og:image:alt", image.default_alt_text))
     tags = format_html_join("\n  ", '<meta property="{}" content="{}">', properties)
     if description:
         tags = format_html('<meta name="description" content="{}">\n  {}', description, tags)

@@ -145,3 +145,22 @@ def test_a_fiche_links_to_its_games_and_objets(client, site_content):
     assert 'id="joue"' in html and "De A à Z : Pile à combustible" in html
     filiere = client.get("/filieres/energie/").content.decode()
     assert 'id="joue"' in filiere
+
+
+def test_a_fiche_whose_picture_file_is_gone_still_renders(client, site_content):
+    from django.core.cache import caches
+
+    from metiers.models import MetierPage
+
+    image = MetierPage.objects.get(slug="soudeur").image
+    image.renditions.all().delete()
+    for cache in caches.all():
+        cache.clear()  # Wagtail keeps renditions in the cache too
+    image.file.storage.delete(image.file.name)
+    try:
+        response = client.get("/metiers/soudeur/")
+        assert response.status_code == 200
+        assert 'property="og:image"' not in response.content.decode()
+    finally:
+        # Later loads of the demo draw it again (the file is named after its composition).
+        image.delete()
