@@ -50,6 +50,46 @@ PRIVACY_BODY = [
 ]
 
 
+REGION_TITRE = "Bourgogne-Franche-Comté, une région qui fabrique"
+REGION_TEXTE = (
+    "Des voitures à Sochaux, des montres dans le Haut-Doubs, des lunettes et des jouets dans le "
+    "Jura, du comté dans les fruitières, de l'hydrogène à Belfort : ici, l'industrie est partout, "
+    "et elle cherche des jeunes."
+)
+# Facts and orders of magnitude, each with its source; the sentences are ours.
+REGION_CHIFFRES = (
+    ("8", "départements, de la Nièvre au Territoire de Belfort", "Insee"),
+    (
+        "≈ 1 emploi sur 6",
+        "est dans l'industrie : la plus forte part des régions de France",
+        "Insee, ordre de grandeur",
+    ),
+    ("1912", "première voiture sortie de l'usine de Sochaux", "histoire du site de Sochaux"),
+    (
+        "≈ 70 000 t",
+        "de comté AOP produites chaque année dans le massif du Jura",
+        "interprofession du comté (CIGC), ordre de grandeur",
+    ),
+)
+
+
+def region_chiffres() -> list[dict]:
+    return [
+        {"type": "chiffre", "value": {"chiffre": chiffre, "libelle": libelle, "source": source}}
+        for chiffre, libelle, source in REGION_CHIFFRES
+    ]
+
+
+def ensure_region(home: HomePage) -> None:
+    """Fill the region block once; an editor's own text is never overwritten."""
+    if home.region_titre:
+        return
+    home.region_titre = REGION_TITRE
+    home.region_texte = REGION_TEXTE
+    home.region_chiffres = region_chiffres()
+    home.save_revision().publish()
+
+
 def ensure_home_page() -> HomePage:
     """Make a HomePage the root of the default site, replacing Wagtail's welcome page."""
     home = HomePage.objects.first()
@@ -92,6 +132,7 @@ def ensure_standard_page(parent: Page, slug: str, title: str, body: list[dict]) 
 @transaction.atomic
 def load(stdout=None) -> None:
     home = ensure_home_page()
+    ensure_region(home)
     legal = ensure_standard_page(home, "mentions-legales", "Mentions légales", LEGAL_BODY)
     privacy = ensure_standard_page(home, "confidentialite", "Confidentialité", PRIVACY_BODY)
     site = Site.objects.get(is_default_site=True)

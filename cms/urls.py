@@ -3,10 +3,9 @@ from django.urls import include, path, re_path
 from django.views.i18n import JavaScriptCatalog
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import views
+from . import seo, views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -15,7 +14,8 @@ urlpatterns = [
     path("recherche/", views.search, name="search"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", seo.sitemap, name="sitemap"),
+    path("robots.txt", seo.robots_txt, name="robots_txt"),
     path("api/v2/", include("metiers.api")),
 ]
 

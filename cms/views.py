@@ -4,9 +4,9 @@ from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.static import serve
-from wagtail.models import Page
 
 from .health import health_report
+from .search.query import IDEES, describe, search_pages, suggestions
 from .search_text import clean_search_query
 
 SEARCH_RESULTS_PER_PAGE = 10
@@ -20,9 +20,7 @@ async def healthz(request):
 
 def search(request):
     query = clean_search_query(request.GET.get("q"))
-    results = (
-        Page.objects.live().public().specific().search(query) if query else Page.objects.none()
-    )
+    results = search_pages(query) if query else []
     paginator = Paginator(results, SEARCH_RESULTS_PER_PAGE)
     try:
         page = paginator.page(request.GET.get("page", 1))
@@ -30,9 +28,14 @@ def search(request):
         page = paginator.page(1)
     except EmptyPage:
         page = paginator.page(paginator.num_pages)
-    return TemplateResponse(
-        request, "pages/search.html", {"search_query": query, "search_results": page}
-    )
+    context = {
+        "search_query": query,
+        "search_results": page,
+        "results": [describe(result) for result in page],
+        "suggestions": suggestions(query) if query and not paginator.count else [],
+        "idees": IDEES,
+    }
+    return TemplateResponse(request, "pages/search.html", context)
 
 
 @cache_control(max_age=86400, public=True)

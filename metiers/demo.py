@@ -24,7 +24,8 @@ from wagtail.models import Page
 from cms.models import HomePage
 
 from . import demo_data as data
-from .illustrations import ensure_image
+from . import demo_pictures as pictures
+from .illustrations import Composition, alt_text, ensure_image
 from .models import (
     Ambassadeur,
     CentreInteret,
@@ -67,8 +68,14 @@ def seed(key: str) -> int:
     return zlib.crc32(key.encode())
 
 
-def illustration(title: str, filiere: data.FiliereDemo, key: str):
-    return ensure_image(title, filiere.couleur, filiere.motif, seed(key))
+def illustration(title: str, filiere: data.FiliereDemo, key: str, main: str, satellites=()):
+    """The demo picture `title`: `main` in the filière's colours, `satellites` around it."""
+    composition = Composition(filiere.couleur, filiere.motif, main, tuple(satellites), seed(key))
+    return ensure_image(title, composition, alt_text(composition, filiere.titre))
+
+
+def _main_and_rest(names: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    return names[0], names[1:]
 
 
 # --- pages: create when missing, publish when the demo data changed ----------------------------
@@ -248,7 +255,10 @@ def ensure_ambassadeurs(metiers: dict[str, MetierPage], filieres: dict[str, data
             metier=metier,
             citation=demo.citation,
             photo=illustration(
-                f"Témoignage : {demo.prenom}", filiere, f"ambassadeur-{demo.prenom}"
+                f"Témoignage : {demo.prenom}",
+                filiere,
+                f"ambassadeur-{demo.prenom}",
+                pictures.METIERS[demo.metier][0],
             ),
             consentement_enregistre=demo.consentement_date is not None,
             consentement_date=demo.consentement_date,
@@ -288,7 +298,9 @@ def filiere_content(demo: data.FiliereDemo) -> PageContent:
             "accroche": demo.accroche,
             "presentation": paragraphs(demo.presentation),
             "couleur": demo.couleur,
-            "image": illustration(demo.titre, demo, f"filiere-{demo.slug}"),
+            "image": illustration(
+                demo.titre, demo, f"filiere-{demo.slug}", demo.motif, pictures.FILIERES[demo.slug]
+            ),
         },
         streams={"chiffres_cles": chiffres(demo.chiffres)},
     )
@@ -312,7 +324,12 @@ def metier_content(demo: data.MetierDemo, links: Links, with_proches: bool) -> P
             "titre_masculin": demo.titre_masculin,
             "titre_feminin": demo.titre_feminin,
             "accroche": demo.accroche,
-            "image": illustration(demo.titre, filiere, f"metier-{demo.slug}"),
+            "image": illustration(
+                demo.titre,
+                filiere,
+                f"metier-{demo.slug}",
+                *_main_and_rest(pictures.METIERS[demo.slug]),
+            ),
             "description": paragraphs([demo.description]),
             "acces": paragraphs(demo.acces),
             "salaire_min": demo.salaire[0],
@@ -373,7 +390,12 @@ def objet_content(demo: data.ObjetDemo, links: Links) -> PageContent:
             "title": demo.titre,
             "accroche": demo.accroche,
             "introduction": paragraphs(demo.introduction),
-            "image": illustration(demo.titre, filiere, f"objet-{demo.slug}"),
+            "image": illustration(
+                demo.titre,
+                filiere,
+                f"objet-{demo.slug}",
+                *_main_and_rest(pictures.OBJETS[demo.slug][0]),
+            ),
         },
         relations={"filieres": [links.filieres[slug] for slug in demo.filieres]},
     )
@@ -381,13 +403,18 @@ def objet_content(demo: data.ObjetDemo, links: Links) -> PageContent:
 
 def wanted_etapes(demo: data.ObjetDemo, links: Links) -> list[EtapeObjet]:
     filiere = links.filieres_demo[demo.filieres[0]]
+    own, per_step = pictures.OBJETS[demo.slug]
     etapes = []
     for number, step in enumerate(demo.etapes, start=1):
+        # A step the pictures do not list yet (data being edited) shows the objet's own.
+        main = per_step[number - 1] if number <= len(per_step) else own[0]
         title = f"{demo.titre}, étape {number} : {step.titre}"
+        # The objet's own pictograms go around each step's, minus the step's own.
+        around = [name for name in own if name != main][:2]
         etape = EtapeObjet(
             titre=step.titre,
             description=step.description,
-            image=illustration(title, filiere, f"objet-{demo.slug}-{number}"),
+            image=illustration(title, filiere, f"objet-{demo.slug}-{number}", main, around),
             sort_order=number - 1,
         )
         etape.metiers = [links.metiers[slug] for slug in step.metiers]

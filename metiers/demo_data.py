@@ -52,7 +52,7 @@ class FiliereDemo:
     presentation: tuple[str, ...]  # paragraphs
     chiffres: tuple[ChiffreCle, ...]
     couleur: str
-    motif: str  # metiers.illustrations.MOTIFS
+    motif: str  # the filière's emblem: a pictogram of metiers.pictogrammes
 
 
 @dataclass(frozen=True)
@@ -422,7 +422,7 @@ FILIERES = (
             ),
         ),
         couleur="#1f5fa8",
-        motif="roue",
+        motif="car-front",
     ),
     FiliereDemo(
         slug="microtechniques",
@@ -455,7 +455,7 @@ FILIERES = (
             ),
         ),
         couleur="#6b4fa0",
-        motif="engrenage",
+        motif="cog",
     ),
     FiliereDemo(
         slug="plasturgie",
@@ -468,8 +468,8 @@ FILIERES = (
             "La plasturgie transforme les matières plastiques et les composites : on les chauffe, "
             "on les injecte dans des moules, on les étire ou on les souffle.",
             "Le défi d'aujourd'hui : utiliser moins de matière, recycler davantage et inventer "
-            "des plastiques d'origine végétale. La région d'Oyonnax, dans l'Ain, en est un "
-            "grand centre.",
+            "des plastiques d'origine végétale. La « Plastics Vallée », à cheval sur le Jura et "
+            "l'Ain, en est un grand centre.",
         ),
         chiffres=(
             ChiffreCle(
@@ -484,7 +484,7 @@ FILIERES = (
             ),
         ),
         couleur="#c2410c",
-        motif="goutte",
+        motif="droplet",
     ),
     FiliereDemo(
         slug="agroalimentaire",
@@ -517,7 +517,7 @@ FILIERES = (
             ),
         ),
         couleur="#2f7d32",
-        motif="feuille",
+        motif="wheat",
     ),
     FiliereDemo(
         slug="energie",
@@ -545,7 +545,7 @@ FILIERES = (
             ),
         ),
         couleur="#b45309",
-        motif="eclair",
+        motif="zap",
     ),
     FiliereDemo(
         slug="bois",
@@ -573,7 +573,7 @@ FILIERES = (
             ),
         ),
         couleur="#7a4b26",
-        motif="cernes",
+        motif="trees",
     ),
     FiliereDemo(
         slug="luxe",
@@ -601,7 +601,7 @@ FILIERES = (
             ),
         ),
         couleur="#8a1c4a",
-        motif="diamant",
+        motif="gem",
     ),
 )
 
@@ -1966,7 +1966,8 @@ ENTREPRISES = (
         "6.826100",
         ("vehicules-du-futur", "plasturgie"),
     ),
-    EntrepriseDemo("Granulo Plast", "Oyonnax", "46.257000", "5.655500", ("plasturgie",)),
+    # Lons-le-Saunier (Jura): the demo keeps every company in Bourgogne-Franche-Comté.
+    EntrepriseDemo("Granulo Plast", "Lons-le-Saunier", "46.674700", "5.554700", ("plasturgie",)),
     EntrepriseDemo(
         "Tic-Tac Microméca", "Morteau", "47.057700", "6.606400", ("microtechniques", "luxe")
     ),
@@ -2404,6 +2405,58 @@ OBJETS = (
                 "Au garage, on règle la hauteur du faisceau et on remplace un phare abîmé. Les "
                 "phares modernes se diagnostiquent avec un outil informatique.",
                 ("mecatronicien-automobile",),
+            ),
+        ),
+    ),
+    ObjetDemo(
+        slug="pot-de-yaourt",
+        titre="Pot de yaourt",
+        accroche=(
+            "Un yaourt, c'est du lait, des ferments, un pot en plastique et une usine qui tourne "
+            "jour et nuit. Suis-le de la ferme jusqu'à ton frigo."
+        ),
+        introduction=(
+            "En France, on mange des milliards de yaourts chaque année. Chacun passe entre les "
+            "mains de plusieurs métiers de l'agroalimentaire et de la plasturgie.",
+            "Voici ses étapes, du lait de la ferme au rayon frais du magasin.",
+        ),
+        filieres=("agroalimentaire", "plasturgie"),
+        etapes=(
+            EtapeDemo(
+                "Collecter et contrôler le lait",
+                "Le camion-citerne apporte le lait des fermes voisines. Avant de l'accepter, le "
+                "laboratoire de la laiterie vérifie sa fraîcheur, sa richesse et sa propreté.",
+                ("technicien-laboratoire",),
+            ),
+            EtapeDemo(
+                "Fabriquer les pots",
+                "Les pots sont moulés à partir de granulés de plastique, parfois dans l'usine "
+                "même. Le régleur ajuste la machine pour que chaque pot ait la bonne épaisseur.",
+                ("regleur-plasturgie", "plasturgiste"),
+            ),
+            EtapeDemo(
+                "Ensemencer et faire prendre",
+                "Le lait est chauffé puis refroidi, et on y ajoute les ferments. Dans de grandes "
+                "cuves à température contrôlée, il devient yaourt en quelques heures.",
+                ("conducteur-ligne-alimentaire", "technicien-laboratoire"),
+            ),
+            EtapeDemo(
+                "Remplir et fermer les pots",
+                "Une ligne automatisée remplit des milliers de pots à l'heure et scelle leur "
+                "opercule. Le conducteur de ligne surveille les cadences et règle les machines.",
+                ("conducteur-ligne-alimentaire", "technicien-maintenance"),
+            ),
+            EtapeDemo(
+                "Vérifier chaque lot",
+                "Des échantillons de chaque lot partent au laboratoire : goût, texture, absence "
+                "de microbes. Un lot n'est livré que s'il passe tous les contrôles.",
+                ("controleur-qualite", "technicien-laboratoire"),
+            ),
+            EtapeDemo(
+                "Stocker au froid et livrer",
+                "Les palettes de yaourts rejoignent l'entrepôt frigorifique, puis les camions "
+                "qui livrent les magasins. Le froid ne doit jamais s'interrompre.",
+                ("cariste",),
             ),
         ),
     ),

@@ -1,8 +1,14 @@
-"""Flat illustrations drawn by code for the demo content: no third-party photo, no system font.
+"""Our illustrations: designed compositions per filière, drawn as SVG and rasterised with resvg.
 
-Each picture is a coloured background, a pattern of simple shapes (the filière's motif) and the
-title on a white band. The same title, colour, motif and seed always give the same PNG bytes, so
-the demo loader can find a picture again instead of making a copy.
+A composition is the filière's palette (its colour, a lighter tint, a warm accent), its emblem
+repeated faintly in the background, and in front one main pictogram in a white disc with two
+or three smaller ones around it: a fiche, an objet and each step of an objet get their own
+pictograms, so no two pictures are alike. No text is drawn: the page says the title, the
+alternative text says what the picture shows.
+
+The same composition always gives the same PNG bytes, so the demo loader can find a picture
+again instead of making a copy. Rasterising uses `resvg_py` (a wheel with resvg inside: no
+system library to install).
 """
 
 from __future__ import annotations
@@ -11,32 +17,29 @@ import hashlib
 import math
 import random
 import re
-import unicodedata
-from collections.abc import Callable
+from dataclasses import dataclass, field
 from io import BytesIO
 
+import resvg_py
 from django.core.files.base import ContentFile
 from django.utils.text import slugify
-from PIL import Image as PILImage
-from PIL import ImageDraw, ImageFont
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 from wagtail.utils.file import hash_filelike
 
-WIDTH, HEIGHT = 1200, 675
-# Shapes are drawn at twice the size and scaled down: Pillow does not smooth polygon edges.
-SCALE = 2
-COLLECTION_NAME = "Illustrations de démonstration"
+from . import pictogrammes
 
+WIDTH, HEIGHT = 1200, 675
+COLLECTION_NAME = "Illustrations de démonstration"
 HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
-TITLE_SIZES = (64, 56, 48, 40)  # tried in turn until the title fits on three lines
-TITLE_MAX_LINES = 3
-PNG_COMPRESS_LEVEL = 3
+ACCENT = (255, 200, 87)  # one warm yellow for every filière: the site's « play » colour
+INK = (20, 24, 38)
+WHITE = (255, 255, 255)
+MAX_SATELLITES = 3
 # Change it whenever the drawing changes: stored pictures are found again by a name built on it.
-DRAWING_VERSION = 1
+DRAWING_VERSION = 2
 
 Colour = tuple[int, int, int]
-Point = tuple[float, float]
 
 
 def parse_colour(value: str) -> Colour:
@@ -50,273 +53,152 @@ def mix(colour: Colour, other: Colour, share: float) -> Colour:
     return tuple(round(a + (b - a) * share) for a, b in zip(colour, other, strict=True))
 
 
-WHITE: Colour = (255, 255, 255)
-INK: Colour = (28, 28, 36)
+def hex_colour(colour: Colour) -> str:
+    return "#{:02x}{:02x}{:02x}".format(*colour)
 
 
-# --- motifs -------------------------------------------------------------------------------
-# Each draws one shape centred on (x, y) with radius r, filled with `fill`.
+@dataclass(frozen=True)
+class Composition:
+    """What one picture shows: a filière's colour and emblem, a main pictogram, satellites."""
+
+    colour: str
+    emblem: str
+    main: str
+    satellites: tuple[str, ...] = field(default=())
+    seed: int = 0
+
+    def __post_init__(self):
+        parse_colour(self.colour)
+        for name in (self.emblem, self.main, *self.satellites):
+            pictogrammes.describe(name)
+        if len(self.satellites) > MAX_SATELLITES:
+            raise ValueError(f"{MAX_SATELLITES} petits pictogrammes au plus")
+
+    def recipe(self) -> str:
+        satellites = ",".join(self.satellites)
+        return f"{DRAWING_VERSION}|{self.colour}|{self.emblem}|{self.main}|{satellites}|{self.seed}"
 
 
-def _engrenage(draw: ImageDraw.ImageDraw, x, y, r, fill, background, rng) -> None:
-    teeth = rng.choice((8, 10, 12))
-    points: list[Point] = []
-    for i in range(teeth * 4):
-        angle = 2 * math.pi * i / (teeth * 4)
-        radius = r if (i % 4) in (1, 2) else r * 0.8
-        points.append((x + radius * math.cos(angle), y + radius * math.sin(angle)))
-    draw.polygon(points, fill=fill)
-    hole = r * 0.28
-    draw.ellipse((x - hole, y - hole, x + hole, y + hole), fill=background)
-
-
-def _goutte(draw, x, y, r, fill, background, rng) -> None:
-    # A teardrop with its tip at the top: the width sin(t)·sin(t/2) is zero at t = 0.
-    steps = (2 * math.pi * i / 90 for i in range(90))
-    points = [(x + r * 0.75 * math.sin(t) * math.sin(t / 2), y - r * math.cos(t)) for t in steps]
-    draw.polygon(points, fill=fill)
-
-
-def _feuille(draw, x, y, r, fill, background, rng) -> None:
-    tilt = rng.uniform(-0.8, 0.8)
-    points: list[Point] = []
-    for i in range(60):
-        t = math.pi * i / 59
-        points.append((r * math.cos(t), 0.45 * r * math.sin(t)))
-    points += [(px, -py) for px, py in reversed(points)]
-    cos, sin = math.cos(tilt), math.sin(tilt)
-    rotated = [(x + px * cos - py * sin, y + px * sin + py * cos) for px, py in points]
-    draw.polygon(rotated, fill=fill)
-    vein = [(x - r * 0.8 * cos, y - r * 0.8 * sin), (x + r * 0.8 * cos, y + r * 0.8 * sin)]
-    draw.line(vein, fill=background, width=max(2, round(r / 14)))
-
-
-def _eclair(draw, x, y, r, fill, background, rng) -> None:
-    shape = [(0.2, -1), (-0.45, 0.1), (-0.02, 0.1), (-0.25, 1), (0.5, -0.2), (0.06, -0.2)]
-    draw.polygon([(x + r * px, y + r * py) for px, py in shape], fill=fill)
-
-
-def _cernes(draw, x, y, r, fill, background, rng) -> None:
-    width = max(3, round(r / 9))
-    ring = r
-    while ring > width:
-        squash = rng.uniform(0.9, 1.0)
-        draw.ellipse(
-            (x - ring, y - ring * squash, x + ring, y + ring * squash), outline=fill, width=width
-        )
-        ring -= width * rng.uniform(1.8, 2.6)
-
-
-def _diamant(draw, x, y, r, fill, background, rng) -> None:
-    crown = [(x - r, y - r * 0.25), (x - r * 0.55, y - r * 0.7), (x + r * 0.55, y - r * 0.7)]
-    crown.append((x + r, y - r * 0.25))
-    draw.polygon([*crown, (x, y + r)], fill=fill)
-    line_width = max(2, round(r / 20))
-    draw.line([(x - r, y - r * 0.25), (x + r, y - r * 0.25)], fill=background, width=line_width)
-    for top_x in (-0.55, 0.55):
-        draw.line([(x + r * top_x, y - r * 0.7), (x, y + r)], fill=background, width=line_width)
-
-
-def _roue(draw, x, y, r, fill, background, rng) -> None:
-    draw.ellipse((x - r, y - r, x + r, y + r), fill=fill)
-    draw.ellipse((x - r * 0.72, y - r * 0.72, x + r * 0.72, y + r * 0.72), fill=background)
-    spokes = rng.choice((5, 6))
-    for i in range(spokes):
-        angle = 2 * math.pi * i / spokes
-        end = (x + r * 0.75 * math.cos(angle), y + r * 0.75 * math.sin(angle))
-        draw.line([(x, y), end], fill=fill, width=max(3, round(r / 8)))
-    hub = r * 0.2
-    draw.ellipse((x - hub, y - hub, x + hub, y + hub), fill=fill)
-
-
-def _cercles(draw, x, y, r, fill, background, rng) -> None:
-    draw.ellipse((x - r, y - r, x + r, y + r), fill=fill)
-
-
-MOTIFS: dict[str, Callable] = {
-    "engrenage": _engrenage,
-    "goutte": _goutte,
-    "feuille": _feuille,
-    "eclair": _eclair,
-    "cernes": _cernes,
-    "diamant": _diamant,
-    "roue": _roue,
-    "cercles": _cercles,
-}
-
-# What each motif shows, for the alternative text of the picture.
-MOTIF_DESCRIPTIONS = {
-    "engrenage": "des engrenages",
-    "goutte": "des gouttes",
-    "feuille": "des feuilles",
-    "eclair": "des éclairs",
-    "cernes": "des cernes de bois",
-    "diamant": "des pierres taillées",
-    "roue": "des roues",
-    "cercles": "des cercles",
-}
-
-
-# --- rendering ------------------------------------------------------------------------------
-
-
-def _draw_pattern(draw, motif, base: Colour, rng: random.Random) -> None:
-    shape = MOTIFS[motif]
-    tints = [mix(base, WHITE, share) for share in (0.12, 0.2, 0.3)] + [mix(base, INK, 0.15)]
-    # Shapes fill the right side and the top; the title band keeps the bottom left readable.
-    for _ in range(rng.randint(9, 13)):
-        x = rng.uniform(0.35, 1.02) * WIDTH * SCALE
-        y = rng.uniform(-0.05, 0.75) * HEIGHT * SCALE
-        r = rng.uniform(0.06, 0.16) * WIDTH * SCALE
-        shape(draw, x, y, r, rng.choice(tints), base, rng)
-
-
-# --- French text with Pillow's bundled font -----------------------------------------------
-# The bundled font (Aileron) has ASCII and a few symbols, but no accented letter. Titles are
-# drawn as their base letters, then each accent is drawn as a small shape over its letter.
-
-ACUTE, GRAVE, CIRCUMFLEX, DIAERESIS, CEDILLA = "\u0301", "\u0300", "\u0302", "\u0308", "\u0327"
-DRAWN_MARKS = {ACUTE, GRAVE, CIRCUMFLEX, DIAERESIS, CEDILLA}
-SPELLED_OUT = {
-    "œ": "oe",
-    "Œ": "OE",
-    "æ": "ae",
-    "Æ": "AE",
-    "’": "'",
-    "‘": "'",
-    "–": "-",
-    "—": "-",
-    "…": "...",
-    "\u00a0": " ",
-    "\u202f": " ",
-}
-FONT_CHARACTERS = {chr(code) for code in range(32, 127)} | set("«»°")
-
-
-def split_accents(text: str) -> tuple[str, list[tuple[int, str]]]:
-    """The text in characters the font has, and the accents to draw: (index, mark)."""
-    base: list[str] = []
-    marks: list[tuple[int, str]] = []
-    for character in text:
-        decomposed = unicodedata.normalize("NFD", SPELLED_OUT.get(character, character))
-        letters = [c for c in decomposed if not unicodedata.combining(c)]
-        for mark in (c for c in decomposed if unicodedata.combining(c)):
-            if mark not in DRAWN_MARKS or len(letters) != 1:
-                raise ValueError(f"caractère « {character} » impossible à dessiner")
-            marks.append((len(base), mark))
-        for letter in letters:
-            if letter not in FONT_CHARACTERS:
-                raise ValueError(f"caractère « {character} » impossible à dessiner")
-            base.append(letter)
-    return "".join(base), marks
-
-
-def _draw_accent(
-    draw, letter: str, mark: str, box, x_height_top: float, size: int, fill, background
-):
-    left, top, right, bottom = box
-    centre = (left + right) / 2
-    if letter in "ij":
-        # i and j keep their dot in the font: paint it out, the accent takes its place.
-        draw.rectangle((left - 1, top - 1, right + 1, x_height_top - size * 0.02), fill=background)
-        top = x_height_top
-    width = max(2, round(size * 0.07))
-    low = top - size * 0.06  # the accent's lowest point, just above the letter
-    high = low - size * 0.17
-    if mark == ACUTE:
-        draw.line(
-            [(centre - size * 0.05, low), (centre + size * 0.08, high)], fill=fill, width=width
-        )
-    elif mark == GRAVE:
-        draw.line(
-            [(centre + size * 0.05, low), (centre - size * 0.08, high)], fill=fill, width=width
-        )
-    elif mark == CIRCUMFLEX:
-        peak = (centre, high)
-        points = [(centre - size * 0.11, low), peak, (centre + size * 0.11, low)]
-        draw.line(points, fill=fill, width=width, joint="curve")
-    elif mark == DIAERESIS:
-        dot = size * 0.05
-        for x in (centre - size * 0.1, centre + size * 0.1):
-            y = low - dot
-            draw.ellipse((x - dot, y - dot, x + dot, y + dot), fill=fill)
-    elif mark == CEDILLA:
-        hook = (centre - size * 0.06, bottom, centre + size * 0.08, bottom + size * 0.18)
-        draw.arc(hook, start=-100, end=130, fill=fill, width=width)
-
-
-def draw_french_text(draw, xy, text: str, font, fill, background) -> None:
-    base, marks = split_accents(text)
-    x, y = xy
-    draw.text((x, y), base, font=font, fill=fill)
-    x_height_top = draw.textbbox((x, y), "x", font=font)[1]
-    for index, mark in marks:
-        left = x + draw.textlength(base[:index], font=font)
-        box = draw.textbbox((left, y), base[index], font=font)
-        _draw_accent(draw, base[index], mark, box, x_height_top, font.size, fill, background)
-
-
-def _wrap(draw, text: str, font, max_width: float) -> list[str]:
-    lines: list[str] = []
-    for word in text.split():
-        candidate = f"{lines[-1]} {word}" if lines else word
-        if lines and _text_width(draw, candidate, font) <= max_width:
-            lines[-1] = candidate
-        else:
-            lines.append(word)
-    return lines
-
-
-def _text_width(draw, text: str, font) -> float:
-    return draw.textlength(split_accents(text)[0], font=font)
-
-
-def _draw_title(draw, title: str, base: Colour) -> None:
-    margin = 48 * SCALE
-    padding = 32 * SCALE
-    max_width = WIDTH * SCALE * 0.62
-    for size in TITLE_SIZES:
-        font = ImageFont.load_default(size=size * SCALE)
-        lines = _wrap(draw, title, font, max_width - 2 * padding)
-        widest = max(_text_width(draw, line, font) for line in lines)
-        if len(lines) <= TITLE_MAX_LINES and widest <= max_width - 2 * padding:
-            break
-    line_height = round(size * SCALE * 1.3)
-    box_height = line_height * len(lines) + 2 * padding
-    top = HEIGHT * SCALE - margin - box_height
-    box = (margin, top, margin + widest + 2 * padding, HEIGHT * SCALE - margin)
-    draw.rounded_rectangle(box, radius=24 * SCALE, fill=WHITE)
-    accent = 10 * SCALE
-    draw.rectangle((margin, top + padding, margin + accent, box[3] - padding), fill=base)
-    for i, line in enumerate(lines):
-        origin = (margin + padding, top + padding + i * line_height + size * SCALE * 0.15)
-        draw_french_text(draw, origin, line, font, INK, WHITE)
-
-
-def render_illustration(title: str, colour: str, motif: str, seed: int) -> bytes:
-    """A 1200 x 675 PNG: the same arguments always give the same bytes."""
-    if motif not in MOTIFS:
-        raise ValueError(f"motif « {motif} » inconnu : {', '.join(sorted(MOTIFS))}")
-    if not title or not title.strip():
-        raise ValueError("une illustration a besoin d'un titre")
-    base = parse_colour(colour)
-    rng = random.Random(seed)  # noqa: S311 - a drawing, not a secret
-    canvas = PILImage.new("RGB", (WIDTH * SCALE, HEIGHT * SCALE), base)
-    draw = ImageDraw.Draw(canvas)
-    _draw_pattern(draw, motif, base, rng)
-    _draw_title(draw, title.strip(), base)
-    # Averaging each 2 x 2 block smooths the edges as well as a slower filter would.
-    picture = canvas.reduce(SCALE)
-    out = BytesIO()
-    # Flat colours compress well even at a fast level; the demo load runs on every start.
-    picture.save(out, format="PNG", compress_level=PNG_COMPRESS_LEVEL)
-    return out.getvalue()
-
-
-def alt_text(title: str, motif: str) -> str:
+def _icon(name: str, x: float, y: float, size: float, colour: Colour, width: float, **extra):
+    """A Lucide icon placed at (x, y) with its 24-unit box scaled to `size` pixels."""
+    attributes = " ".join(f'{key.replace("_", "-")}="{value}"' for key, value in extra.items())
     return (
-        f"Illustration : {MOTIF_DESCRIPTIONS[motif]} en aplat de couleur et le titre « {title} »."
+        f'<svg x="{x:.1f}" y="{y:.1f}" width="{size:.1f}" height="{size:.1f}" '
+        f'viewBox="0 0 {pictogrammes.ICON_BOX} {pictogrammes.ICON_BOX}" fill="none" '
+        f'stroke="{hex_colour(colour)}" stroke-width="{width}" stroke-linecap="round" '
+        f'stroke-linejoin="round" {attributes}>{pictogrammes.shapes(name)}</svg>'
     )
+
+
+def _background(base: Colour, rng: random.Random) -> list[str]:
+    dark = mix(base, INK, 0.45)
+    light = mix(base, WHITE, 0.18)
+    angle = rng.choice((0, 1))
+    x2, y2 = (1, 1) if angle else (1, 0)
+    return [
+        f'<defs><linearGradient id="fond" x1="0" y1="0" x2="{x2}" y2="{y2}">'
+        f'<stop offset="0" stop-color="{hex_colour(light)}"/>'
+        f'<stop offset="1" stop-color="{hex_colour(dark)}"/></linearGradient></defs>',
+        f'<rect width="{WIDTH}" height="{HEIGHT}" fill="url(#fond)"/>',
+    ]
+
+
+def _decor(composition: Composition, base: Colour, rng: random.Random) -> list[str]:
+    """Big soft shapes and the filière's emblem, faint, in the back."""
+    tint = mix(base, WHITE, 0.55)
+    parts = [
+        f'<circle cx="{rng.uniform(0.7, 1.0) * WIDTH:.0f}" cy="{rng.uniform(-0.1, 0.2) * HEIGHT:.0f}" '
+        f'r="{rng.uniform(0.28, 0.36) * WIDTH:.0f}" fill="{hex_colour(tint)}" opacity="0.18"/>',
+        f'<circle cx="{rng.uniform(0.0, 0.2) * WIDTH:.0f}" cy="{rng.uniform(0.85, 1.05) * HEIGHT:.0f}" '
+        f'r="{rng.uniform(0.18, 0.26) * WIDTH:.0f}" fill="{hex_colour(tint)}" opacity="0.14"/>',
+    ]
+    # A dotted grid in one corner, like a technical drawing.
+    left = rng.choice((40, WIDTH - 280))
+    for row in range(5):
+        for column in range(7):
+            parts.append(
+                f'<circle cx="{left + column * 36}" cy="{48 + row * 36}" r="4" '
+                f'fill="{hex_colour(WHITE)}" opacity="0.28"/>'
+            )
+    for _ in range(3):
+        size = rng.uniform(0.22, 0.34) * WIDTH
+        x = rng.uniform(-0.1, 0.95) * WIDTH - size / 2
+        y = rng.uniform(-0.1, 0.9) * HEIGHT - size / 2
+        turn = rng.uniform(-25, 25)
+        parts.append(
+            f'<g transform="rotate({turn:.1f} {x + size / 2:.0f} {y + size / 2:.0f})" opacity="0.16">'
+            + _icon(composition.emblem, x, y, size, WHITE, 1.4)
+            + "</g>"
+        )
+    return parts
+
+
+def _main_disc(composition: Composition, base: Colour, cx: float, cy: float) -> list[str]:
+    radius = 215
+    shadow = mix(base, INK, 0.6)
+    size = radius * 1.15
+    return [
+        f'<circle cx="{cx + 14:.0f}" cy="{cy + 18:.0f}" r="{radius}" fill="{hex_colour(shadow)}" opacity="0.35"/>',
+        f'<circle cx="{cx:.0f}" cy="{cy:.0f}" r="{radius}" fill="#ffffff"/>',
+        f'<circle cx="{cx:.0f}" cy="{cy:.0f}" r="{radius - 22}" fill="none" '
+        f'stroke="{hex_colour(mix(base, WHITE, 0.75))}" stroke-width="6" stroke-dasharray="2 18" '
+        'stroke-linecap="round"/>',
+        _icon(composition.main, cx - size / 2, cy - size / 2, size, base, 1.6),
+    ]
+
+
+def _satellites(composition: Composition, base: Colour, cx: float, cy: float, rng) -> list[str]:
+    parts = []
+    count = len(composition.satellites)
+    start = rng.uniform(0, 2 * math.pi)
+    colours = [ACCENT, mix(base, WHITE, 0.85), ACCENT]
+    for index, name in enumerate(composition.satellites):
+        angle = start + index * 2 * math.pi / max(count, 1) + rng.uniform(-0.25, 0.25)
+        distance = 325
+        x = min(max(cx + distance * math.cos(angle), 110), WIDTH - 110)
+        y = min(max(cy + distance * 0.78 * math.sin(angle), 100), HEIGHT - 100)
+        radius = 82
+        fill = colours[index]
+        parts.append(f'<circle cx="{x:.0f}" cy="{y:.0f}" r="{radius}" fill="{hex_colour(fill)}"/>')
+        size = radius * 1.1
+        ink = mix(base, INK, 0.35)
+        parts.append(_icon(name, x - size / 2, y - size / 2, size, ink, 1.8))
+    return parts
+
+
+def composition_svg(composition: Composition) -> str:
+    base = parse_colour(composition.colour)
+    rng = random.Random(composition.seed)  # noqa: S311 - a drawing, not a secret
+    cx = rng.uniform(0.38, 0.62) * WIDTH
+    cy = HEIGHT / 2 + rng.uniform(-20, 20)
+    parts = [
+        *_background(base, rng),
+        *_decor(composition, base, rng),
+        *_main_disc(composition, base, cx, cy),
+        *_satellites(composition, base, cx, cy, rng),
+    ]
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" '
+        f'viewBox="0 0 {WIDTH} {HEIGHT}">{"".join(parts)}</svg>'
+    )
+
+
+def render_illustration(composition: Composition) -> bytes:
+    """A 1200 x 675 PNG: the same composition always gives the same bytes."""
+    return bytes(resvg_py.svg_to_bytes(svg_string=composition_svg(composition)))
+
+
+def alt_text(composition: Composition, filiere: str = "") -> str:
+    """What the picture shows, in French, for people who cannot see it."""
+    main = pictogrammes.describe(composition.main)
+    text = f"Illustration : {main}"
+    others = [pictogrammes.describe(name) for name in composition.satellites]
+    if others:
+        listed = ", ".join(others[:-1]) + (" et " if len(others) > 1 else "") + others[-1]
+        text += f", avec autour {listed}"
+    if filiere:
+        text += f", aux couleurs de la filière {filiere}"
+    return text + "."
 
 
 # --- Wagtail images -------------------------------------------------------------------------
@@ -329,38 +211,45 @@ def demo_collection() -> Collection:
     return Collection.get_first_root_node().add_child(name=COLLECTION_NAME)
 
 
-def ensure_image(title: str, colour: str, motif: str, seed: int):
-    """The Wagtail image with this title in the demo collection, drawn the first time only."""
+def file_name(title: str, composition: Composition) -> str:
+    """Named after everything that shapes the drawing, so a stored file can be trusted."""
+    digest = hashlib.sha256(f"{title}|{composition.recipe()}".encode()).hexdigest()[:12]
+    return f"demo-{slugify(title)[:50]}-{digest}.png"
+
+
+def ensure_image(title: str, composition: Composition, alt: str):
+    """The Wagtail image with this title in the demo collection, drawn again only if its
+    composition changed or its file is gone (then in place: the pages using it keep it)."""
     image_model = get_image_model()
     collection = demo_collection()
-    existing = image_model.objects.filter(collection=collection, title=title).first()
-    if existing:
-        return existing
-    image = image_model(
-        title=title, description=alt_text(title, motif)[:255], collection=collection
-    )
-    _attach_file(image, title, colour, motif, seed)
+    image = image_model.objects.filter(collection=collection, title=title).first()
+    name = file_name(title, composition)
+    if (
+        image is not None
+        and image.file.name.endswith(name)
+        and image.description == alt[:255]
+        and image.file.storage.exists(image.file.name)  # a wiped media folder is drawn again
+    ):
+        return image
+    if image is None:
+        image = image_model(title=title, collection=collection)
+    else:
+        image.renditions.all().delete()
+    image.description = alt[:255]
+    _attach_file(image, name, composition)
     # Set after the file: attaching one resets the dimension fields.
     image.width, image.height = WIDTH, HEIGHT
     image.save()
     return image
 
 
-def file_name(title: str, colour: str, motif: str, seed: int) -> str:
-    """Named after everything that shapes the drawing, so a stored file can be trusted."""
-    recipe = f"{DRAWING_VERSION}|{title}|{colour}|{motif}|{seed}".encode()
-    digest = hashlib.sha256(recipe).hexdigest()[:12]
-    return f"demo-{slugify(title)[:50]}-{digest}.png"
-
-
-def _attach_file(image, title: str, colour: str, motif: str, seed: int) -> None:
+def _attach_file(image, name: str, composition: Composition) -> None:
     """Reuse the stored picture when a previous load drew the same one.
 
     A fresh database (tests, a reset) on the same media folder then neither draws the picture
     again nor leaves one more copy of it.
     """
     file_field = image._meta.get_field("file")
-    name = file_name(title, colour, motif, seed)
     path = file_field.generate_filename(image, name)
     storage = file_field.storage
     if storage.exists(path):
@@ -369,7 +258,7 @@ def _attach_file(image, title: str, colour: str, motif: str, seed: int) -> None:
             image.file_size = storage.size(path)
             image.file_hash = hash_filelike(stored)
         return
-    png = render_illustration(title, colour, motif, seed)
+    png = render_illustration(composition)
     image.file.save(name, ContentFile(png), save=False)
     image.file_size = len(png)
     image.file_hash = hash_filelike(BytesIO(png))

@@ -18,6 +18,8 @@ from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 from wagtail.search import index
 
+from cms.search.index import STEMMED_FIELD
+
 from ..blocks import image_entry
 from ..escape_blocks import STORY_FEATURES, EnigmesBlock, split_problems
 from .pages import PlayableGame
@@ -94,7 +96,7 @@ class EscapeGamePage(PlayableGame, Page):
     parent_page_types = ["games.GameIndexPage"]
     subpage_types = []
     template = "pages/escape_game_page.html"
-    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+    search_fields = [*Page.search_fields, index.SearchField("introduction"), STEMMED_FIELD]
     content_panels = [
         *Page.content_panels,
         FieldPanel("introduction"),

@@ -23,6 +23,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.search.index import STEMMED_FIELD, StemmedSearchMixin
+
 from ..blocks import QuestionsBlock, metier_entry
 from ..engine import EngineError, QuizSpec, parcours_questions
 from ..rules import rules_for
@@ -61,7 +63,7 @@ class GamePageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class PlayableGame:
+class PlayableGame(StemmedSearchMixin):
     """What every game page shares, whatever its engine: the admin form that checks the game
     before publishing, the fiches it leads to, and the « Lancer » button for hosts.
 
@@ -88,6 +90,9 @@ class PlayableGame:
             return rules_for(self.game_kind).load_spec(self.game_spec()).problems()
         except EngineError as error:
             return [error.message]
+
+    def search_texts(self) -> list[str]:
+        return [*super().search_texts(), str(getattr(self, "introduction", ""))]
 
     def metiers_en_jeu(self) -> list:
         """The published fiches the game leads to, once each, in order of appearance."""
@@ -149,7 +154,7 @@ class GamePage(PlayableGame, Page):
 
     parent_page_types = ["games.GameIndexPage"]
     subpage_types = []
-    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+    search_fields = [*Page.search_fields, index.SearchField("introduction"), STEMMED_FIELD]
 
     game_field = "questions"
 

@@ -25,6 +25,8 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cms.search.index import STEMMED_FIELD, StemmedSearchMixin
+
 from .. import riasec
 from ..blocks import (
     TEXTE_RICHE_FEATURES,
@@ -69,18 +71,21 @@ def vignette_api():
     return ImageRenditionField("fill-480x320", source="image")
 
 
-class IntroIndexPage(Page):
+class IntroIndexPage(StemmedSearchMixin, Page):
     """Common shape of the three index pages: an introduction, one page type below."""
 
     introduction = RichTextField(_("introduction"), features=TEXTE_RICHE_FEATURES, blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
-    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+    search_fields = [*Page.search_fields, index.SearchField("introduction"), STEMMED_FIELD]
     parent_page_types = ["cms.HomePage"]
     max_count = 1
 
     class Meta:
         abstract = True
+
+    def search_texts(self) -> list[str]:
+        return [*super().search_texts(), self.introduction]
 
 
 class MetierIndexPage(IntroIndexPage):
@@ -161,7 +166,7 @@ def accroche_field(help_text):
     return models.CharField(_("accroche"), max_length=300, help_text=help_text)
 
 
-class MetierPage(Page):
+class MetierPage(StemmedSearchMixin, Page):
     """A fiche métier: what the job is, where it is done, how to get there, what it pays."""
 
     titre_masculin = models.CharField(
@@ -357,6 +362,7 @@ class MetierPage(Page):
         index.AutocompleteField("appellations"),
         index.SearchField("code_rome"),
         index.FilterField("code_rome"),
+        STEMMED_FIELD,
     ]
 
     api_fields = [
@@ -414,6 +420,11 @@ class MetierPage(Page):
                 }
             )
 
+    def search_texts(self) -> list[str]:
+        filieres = [filiere.title for filiere in self.filieres.all()]
+        texts = [self.titre_masculin, self.titre_feminin, self.accroche, self.description]
+        return [*super().search_texts(), *texts, self.appellations, *filieres]
+
     @property
     def riasec_libelles(self) -> list[str]:
         return riasec.libelles(self.riasec)
@@ -453,8 +464,19 @@ class MetierPage(Page):
     def filieres_en_ligne(self) -> list["FilierePage"]:
         return pages_en_ligne(self.filieres)
 
+    def objets_en_ligne(self) -> QuerySet:
+        """« Suis l'objet » : the published objets with a step this trade does."""
+        return (
+            ObjetPage.objects.live()
+            .public()
+            .filter(etapes__metiers=self)
+            .distinct()
+            .order_by("title")
+            .select_related("image")
+        )
 
-class FilierePage(Page):
+
+class FilierePage(StemmedSearchMixin, Page):
     """A family of trades around one industry (e.g. the vehicles of the future)."""
 
     accroche = accroche_field(_("Une phrase qui donne envie, lue en premier et sur les cartes."))
@@ -495,6 +517,7 @@ class FilierePage(Page):
         index.AutocompleteField("title"),
         index.SearchField("accroche"),
         index.SearchField("presentation"),
+        STEMMED_FIELD,
     ]
     api_fields = [
         APIField("accroche"),
@@ -510,6 +533,9 @@ class FilierePage(Page):
     class Meta:
         verbose_name = _("filière")
         verbose_name_plural = _("filières")
+
+    def search_texts(self) -> list[str]:
+        return [*super().search_texts(), self.accroche, self.presentation]
 
     def metiers(self):
         return (
@@ -541,7 +567,7 @@ class FilierePage(Page):
         return "#000000" if luminance > 0.179 else "#ffffff"
 
 
-class ObjetPage(Page):
+class ObjetPage(StemmedSearchMixin, Page):
     """An everyday object followed from raw material to customer, one trade at each step."""
 
     accroche = accroche_field(_("Une phrase qui donne envie, lue en premier et sur les cartes."))
@@ -588,6 +614,7 @@ class ObjetPage(Page):
         index.AutocompleteField("title"),
         index.SearchField("accroche"),
         index.SearchField("introduction"),
+        STEMMED_FIELD,
     ]
     api_fields = [
         APIField("accroche"),
@@ -604,6 +631,11 @@ class ObjetPage(Page):
 
     def filieres_en_ligne(self) -> list[FilierePage]:
         return pages_en_ligne(self.filieres)
+
+    def search_texts(self) -> list[str]:
+        etapes = [f"{etape.titre} {etape.description}" for etape in self.etapes.all()]
+        filieres = [filiere.title for filiere in self.filieres.all()]
+        return [*super().search_texts(), self.accroche, self.introduction, *etapes, *filieres]
 
     def chaine(self) -> list["EtapeObjet"]:
         """The steps in order, each with `metiers_en_ligne`: its published métiers by title.

@@ -9,8 +9,13 @@ pytestmark = pytest.mark.browser
 
 def test_home_page_on_a_phone(phone_page):
     phone_page.goto("/")
-    assert phone_page.get_by_role("heading", level=1).is_visible()
-    assert phone_page.get_by_role("link", name="J'ai un code de jeu").is_visible()
+    title = phone_page.get_by_role("heading", level=1)
+    code = phone_page.get_by_role("heading", name="J'ai un code")
+    assert title.is_visible() and code.is_visible()
+    # On a phone the game code comes first, above the title.
+    assert code.bounding_box()["y"] < title.bounding_box()["y"]
+    assert phone_page.get_by_role("textbox", name="Code PIN du jeu").is_visible()
+    assert phone_page.get_by_role("button", name="Jouer").is_visible()
     assert_no_horizontal_scroll(phone_page)
     assert_accessible(phone_page)
 

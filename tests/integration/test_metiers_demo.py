@@ -82,10 +82,10 @@ def snapshot() -> dict[str, int]:
 # --- what a visitor finds -----------------------------------------------------------------
 
 
-def test_seven_filieres_24_fiches_and_two_objets_are_live(demo):
+def test_seven_filieres_24_fiches_and_three_objets_are_live(demo):
     assert FilierePage.objects.live().count() == 7
     assert MetierPage.objects.live().count() == 24
-    assert ObjetPage.objects.live().count() == 2
+    assert ObjetPage.objects.live().count() == 3
     assert set(FilierePage.objects.values_list("slug", flat=True)) == {
         "vehicules-du-futur",
         "microtechniques",
@@ -98,6 +98,7 @@ def test_seven_filieres_24_fiches_and_two_objets_are_live(demo):
     assert set(ObjetPage.objects.values_list("slug", flat=True)) == {
         "pile-a-combustible",
         "eclairage-automobile",
+        "pot-de-yaourt",
     }
 
 
@@ -154,6 +155,10 @@ def test_pictures_exist_with_alt_text(demo):
         assert image.default_alt_text == image.description
         assert (demo.media / image.file.name).is_file()
     assert get_image_model().objects.filter(description="").count() == 0
+    # A picture per page and per step: no two pages or steps share one.
+    step_images = [etape.image_id for objet in ObjetPage.objects.all() for etape in objet.chaine()]
+    all_images = [page.image_id for page in pages] + step_images
+    assert len(set(all_images)) == len(all_images)
 
 
 def test_home_page_leads_to_the_three_indexes(client, demo):
@@ -217,7 +222,7 @@ def test_rome_codes_are_well_formed_even_without_the_referential(demo):
 
 
 def test_the_first_load_creates_every_page_and_the_home_cards(demo):
-    assert "Métiers : pages 36 créée(s), 0 mise(s) à jour" in demo.first_output
+    assert "Métiers : pages 37 créée(s), 0 mise(s) à jour" in demo.first_output
     assert "cartes ajoutées à l'accueil" in demo.first_output
     # One revision per page the demo made: pages are created, then published once.
     for page in Page.objects.type(MetierPage, FilierePage, ObjetPage):
@@ -303,3 +308,13 @@ def test_a_centre_d_interet_renamed_by_an_editor_is_found_again():
 
     assert CentreInteret.objects.count() == len(demo_data.CENTRES_INTERET)
     assert MetierPage.objects.get(slug="chaudronnier").centres_interet.filter(pk=centre.pk).exists()
+
+
+def test_every_demo_picture_has_its_pictograms():
+    from metiers import demo_pictures
+
+    for objet in demo_data.OBJETS:
+        own, per_step = demo_pictures.OBJETS[objet.slug]
+        assert len(per_step) == len(objet.etapes), objet.slug
+    assert set(demo_pictures.METIERS) == {metier.slug for metier in demo_data.METIERS}
+    assert set(demo_pictures.FILIERES) == {filiere.slug for filiere in demo_data.FILIERES}

@@ -109,3 +109,58 @@ def test_uploads_are_served_in_the_embedded_mode(client, settings, tmp_path):
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == b"illustration"
     assert client.get("/media/../pyproject.toml").status_code in {400, 404}
+
+
+def test_robots_txt_and_sitemap_use_the_host_asked(client, site_content, settings):
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "metiers.example.org"]
+    robots = client.get("/robots.txt", HTTP_HOST="metiers.example.org")
+    assert robots.status_code == 200 and robots["Content-Type"].startswith("text/plain")
+    body = robots.content.decode()
+    assert "Disallow: /admin/" in body and "Disallow: /jouer/" in body
+    assert "Sitemap: http://metiers.example.org/sitemap.xml" in body
+    sitemap = client.get("/sitemap.xml", HTTP_HOST="metiers.example.org").content.decode()
+    assert "<loc>http://metiers.example.org/metiers/soudeur/</loc>" in sitemap
+    assert "localhost" not in sitemap
+
+
+def test_a_fiche_gets_a_description_and_open_graph_from_its_own_fields(client, site_content):
+    html = client.get("/metiers/soudeur/").content.decode()
+    assert '<meta name="description" content="Derrière ton masque' in html
+    assert '<meta property="og:title" content="Soudeur / Soudeuse">' in html
+    assert 'property="og:image" content="http://testserver/media/images/' in html
+
+
+def test_home_invites_to_play_and_shows_the_region(client, site_content):
+    html = client.get("/").content.decode()
+    assert html.index("J'ai un code") < html.index("<h1>")  # the code first on phones
+    assert 'action="/jouer/"' in html and 'name="pin"' in html
+    assert "Joue en classe" in html and "De A à Z : Pile à combustible" in html
+    assert "Pot de yaourt" in html and "Agroalimentaire" in html
+    assert "Bourgogne-Franche-Comté" in html and "Source : Insee" in html
+
+
+def test_a_fiche_links_to_its_games_and_objets(client, site_content):
+    html = client.get("/metiers/soudeur/").content.decode()
+    assert "Suis l'objet" in html and "/objets-de-a-a-z/pile-a-combustible/" in html
+    assert 'id="joue"' in html and "De A à Z : Pile à combustible" in html
+    filiere = client.get("/filieres/energie/").content.decode()
+    assert 'id="joue"' in filiere
+
+
+def test_a_fiche_whose_picture_file_is_gone_still_renders(client, site_content):
+    from django.core.cache import caches
+
+    from metiers.models import MetierPage
+
+    image = MetierPage.objects.get(slug="soudeur").image
+    image.renditions.all().delete()
+    for cache in caches.all():
+        cache.clear()  # Wagtail keeps renditions in the cache too
+    image.file.storage.delete(image.file.name)
+    try:
+        response = client.get("/metiers/soudeur/")
+        assert response.status_code == 200
+        assert 'property="og:image"' not in response.content.decode()
+    finally:
+        # Later loads of the demo draw it again (the file is named after its composition).
+        image.delete()
