@@ -1,6 +1,8 @@
 """The map and agenda demo: 30 companies or more in the region over the 7 filières, a dozen
 events some of them past, and a second load that changes nothing."""
 
+from html import unescape
+
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
@@ -46,3 +48,13 @@ def test_the_map_and_the_agenda_of_the_demo_render(client, demo):
     assert client.get("/carte/").status_code == 200
     assert client.get("/agenda/").status_code == 200
     assert client.get("/agenda/?mois=" + timezone.localdate().strftime("%Y-%m")).status_code == 200
+
+
+def test_the_home_page_shows_the_next_events_and_leads_to_the_agenda(client, demo):
+    html = unescape(client.get("/").content.decode())
+    soonest = EvenementPage.objects.live().filter(fin__gte=timezone.now()).order_by("debut").first()
+    assert "À venir près de chez toi" in html
+    assert soonest.title in html
+    assert AgendaPage.objects.get().url in html
+    past = EvenementPage.objects.live().filter(fin__lt=timezone.now()).first()
+    assert past.title not in html

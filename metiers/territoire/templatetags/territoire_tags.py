@@ -27,3 +27,21 @@ def reperes(markers, view):
                 f'<text x="{m.x:g}" y="{m.y:g}" font-size="{view.font_size:g}" dy="0.35em">{m.count}</text></a>'
             )
     return mark_safe("\n".join(parts))  # noqa: S308 - every value above is a number or escaped
+
+
+@register.simple_tag
+def prochains_evenements(count: int = 2):
+    """The next published events, soonest first (the home page's « À venir »)."""
+    from django.utils import timezone
+
+    from ..models import AgendaPage, EvenementPage
+
+    events = list(
+        EvenementPage.objects.live()
+        .public()
+        .filter(fin__gte=timezone.now())
+        .order_by("debut")
+        .prefetch_related("publics")[:count]
+    )
+    agenda = AgendaPage.objects.live().public().first()
+    return {"evenements": events, "agenda": agenda}
