@@ -33,6 +33,7 @@ install-test: $(BIN)/python
 
 prepare:
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py collectstatic --noinput -v0
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py ensure_admin
 

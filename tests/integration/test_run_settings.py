@@ -13,7 +13,7 @@ import urllib.request
 
 import pytest
 
-from tests.support.live_server import LiveServer, prepare_database, server_env
+from tests.support.live_server import LiveServer, manage, prepare_database, server_env
 
 DEBUG_MARKS = (
     "Traceback",
@@ -40,10 +40,12 @@ def run_server(tmp_path_factory):
         f"sqlite:///{database}",
         DJANGO_SETTINGS_MODULE="cms.settings.local",
         SECRET_KEY_FILE=str(workdir / "secret_key"),
+        STATIC_ROOT=str(workdir / "static"),
     )
     env.pop("SECRET_KEY", None)
     env.pop("DEBUG", None)
     prepare_database(env, workdir / "prepare.log")
+    manage("collectstatic", "--noinput", "-v0", env=env, log=workdir / "prepare.log")
     server = LiveServer(env=env, workdir=workdir).start()
     yield server, workdir, database
     server.stop()
@@ -60,6 +62,12 @@ def test_the_secret_key_is_generated_once_into_a_private_file(run_server):
 def test_static_files_and_uploads_are_still_served(run_server):
     server, _, _ = run_server
     assert fetch(f"{server.url}/static/cms/css/site.css")[0] == 200
+    # Compressed for the phones on the class Wi-Fi (collected by the run command).
+    css = f"{server.url}/static/bootstrap/css/bootstrap.min.css"
+    request = urllib.request.Request(css, headers={"Accept-Encoding": "gzip"})  # noqa: S310
+    with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 - our server
+        assert response.headers["Content-Encoding"] == "gzip"
+        assert len(response.read()) < 60_000  # ~230 KB uncompressed
     assert fetch(f"{server.url}/media/.gitkeep")[0] == 200
 
 
