@@ -11,6 +11,8 @@ from django.views.decorators.cache import cache_control
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 
+from metiers.sanitize import clean_html
+
 DESCRIPTION_CHARS = 160
 # Where a page's own words are, in the order they describe it best.
 DESCRIPTION_FIELDS = ("search_description", "accroche", "hero_text", "introduction")
@@ -20,7 +22,8 @@ PRIVATE_PATHS = ("/admin/", "/jouer/", "/jeu/", "/jeux/lancer/", "/recherche/")
 
 def page_description(page) -> str:
     for field in DESCRIPTION_FIELDS:
-        text = strip_tags(str(getattr(page, field, "") or "")).strip()
+        # Through the sanitiser first: a script's text is code, never a page's description.
+        text = strip_tags(clean_html(str(getattr(page, field, "") or ""))).strip()
         if text:
             return Truncator(" ".join(text.split())).chars(DESCRIPTION_CHARS)
     return ""
