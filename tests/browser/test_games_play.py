@@ -121,10 +121,13 @@ def test_the_host_removes_a_player(projector_page, phone_page):
     expect(host.get_by_role("heading", name="Joueurs connectés : 0")).to_be_visible()
     expect(phone_page.get_by_role("status")).to_contain_text("Tu as été retiré de la partie.")
     expect(phone_page.get_by_role("link", name="Rejoindre une partie")).to_be_visible()
-    # The cookie no longer opens the game; the student may join again under another name.
+    # The cookie no longer opens the game, and this phone cannot come back under another name.
     phone_page.goto(f"/jouer/{pin}/partie/")
     phone_page.wait_for_url(f"**/jouer/{pin}/")
-    expect(phone_page.get_by_label("Ton pseudo")).to_be_visible()
+    expect(
+        phone_page.get_by_role("heading", name="Tu as été retiré de cette partie")
+    ).to_be_visible()
+    expect(phone_page.get_by_label("Ton pseudo")).to_have_count(0)
 
 
 def test_the_class_screen_needs_the_host(phone_page, site_server):
