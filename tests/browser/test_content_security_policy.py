@@ -22,6 +22,11 @@ PUBLIC_PAGES = [
     "/recherche/?q=soudure",
     GAME_PAGE,
     "/jouer/",
+    "/carte/",  # filière colours and marker sizes come in <style> elements with the nonce
+    "/carte/?departement=25",
+    "/agenda/",
+    "/agenda/proposer/",
+    "/agenda/forum-industrie-besancon/",
 ]
 
 # Registered before any script of the page runs; CDP injects it, so the policy allows it.

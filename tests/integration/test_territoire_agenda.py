@@ -84,7 +84,7 @@ def test_ical_feed_per_filter(client, evenements):
 def test_event_page_shows_its_place_on_the_map(client, evenements):
     t.carte()
     html = client.get(evenements["forum"].url).content.decode()
-    assert 'class="carte-svg"' in html and '<circle class="repere"' in html
+    assert 'class="carte-svg ' in html and '<circle class="repere"' in html
     assert "Collégiens" in html
 
 

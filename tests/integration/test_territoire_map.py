@@ -66,7 +66,7 @@ def test_unknown_filter_value_is_reported_and_ignored(client, entreprises):
 def test_departement_filter_zooms_the_map(client, entreprises):
     t.carte()
     html = client.get("/carte/?departement=90").content.decode()
-    view_box = re.search(r'class="carte-svg" viewBox="([^"]+)"', html).group(1)
+    view_box = re.search(r'class="carte-svg [^"]*" viewBox="([^"]+)"', html).group(1)
     x, y, width, height = map(float, view_box.split())
     assert width < 300 and x > 600  # Belfort is small and in the east
     assert "Voir toute la région" in html

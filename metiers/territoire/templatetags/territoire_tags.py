@@ -45,3 +45,32 @@ def prochains_evenements(count: int = 2):
     )
     agenda = AgendaPage.objects.live().public().first()
     return {"evenements": events, "agenda": agenda}
+
+
+@register.simple_tag(takes_context=True)
+def couleurs_des_filieres(context) -> str:
+    """One <style> giving every filière's `.filiere-couleur-<pk>` its colours, for the badges and
+    the legend of the map and agenda pages: style attributes would break the page's CSP."""
+    from metiers.models import FilierePage
+    from metiers.templatetags.metiers_tags import couleurs_filiere
+
+    return mark_safe(  # noqa: S308 - each part is built by couleurs_filiere with format_html
+        "".join(
+            couleurs_filiere(context, filiere)
+            for filiere in FilierePage.objects.live().only("pk", "couleur")
+        )
+    )
+
+
+@register.simple_tag(takes_context=True)
+def taille_reperes(context, view) -> dict:
+    """The marker sizes of one map drawing, as CSS variables on a class of its own (carried by
+    an element with the request's nonce, not by a style attribute)."""
+    values = (view.radius, view.cluster_radius, view.font_size)
+    classe = "carte-t-" + "-".join(f"{value:g}".replace(".", "_") for value in values)
+    nonce = getattr(context.get("request"), "csp_nonce", "")
+    style = (
+        f'<style nonce="{escape(nonce)}">.{classe}{{--r:{values[0]:g};--rg:{values[1]:g};'
+        f"--fs:{values[2]:g}}}</style>"
+    )
+    return {"classe": classe, "style": mark_safe(style)}  # noqa: S308 - numbers and a nonce
