@@ -107,6 +107,9 @@ def test_two_teams_play_the_demo_escape_game_to_the_debrief(projector_page, new_
             expect(
                 phone.get_by_role("heading", name="Les métiers que vous avez débloqués")
             ).to_be_visible()
+            # The ranking itself, not the text of nested nodes ("[object HTML...Element]").
+            expect(phone.get_by_text("[object", exact=False)).to_have_count(0)
+            expect(phone.get_by_role("heading", name="Classement")).to_be_visible()
             assert_no_horizontal_scroll(phone)
     fiches = castor.locator(".metier-links a")
     assert fiches.count() >= 7

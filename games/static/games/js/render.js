@@ -25,7 +25,9 @@ export function h(tag, attrs = {}, ...children) {
       node.setAttribute(name, String(value));
     }
   }
-  for (const child of children.flat()) {
+  // Flattened to any depth: a list of sections holding lists must never reach
+  // createTextNode as an array (it once printed "[object HTMLHeadingElement],...").
+  for (const child of children.flat(Infinity)) {
     if (child == null || child === false) continue;
     node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
@@ -33,7 +35,7 @@ export function h(tag, attrs = {}, ...children) {
 }
 
 export function replaceContent(container, ...nodes) {
-  container.replaceChildren(...nodes.flat().filter(Boolean));
+  container.replaceChildren(...nodes.flat(Infinity).filter(Boolean));
 }
 
 export function readInitialFrame() {
