@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import logging
 
+from .outages import is_outage
+
 
 def _is_connection_error(error: BaseException | None) -> bool:
+    """An outage (cms/outages.py) anywhere in the chain of causes."""
     while error is not None:
-        name = type(error).__name__
-        if isinstance(error, ConnectionError | TimeoutError | OSError) or (
-            type(error).__module__.startswith("redis")
-            and name in {"ConnectionError", "TimeoutError"}
-        ):
+        if is_outage(error) or isinstance(error, OSError):
             return True
         error = error.__cause__ or error.__context__
     return False

@@ -18,12 +18,14 @@ from channels.exceptions import StopConsumer
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
 
+from cms.outages import is_outage
+
 from . import throttle
 from .engine import EngineError, command_from_dict
 from .engine.events import HOST
 from .live.connects import get_connect_budget
 from .live.hub import get_hub
-from .live.runner import TRY_AGAIN, database_unavailable, get_runners, stamped
+from .live.runner import TRY_AGAIN, get_runners, stamped
 from .protocol import (
     MAX_REFUSED,
     PLACEMENT_COMMANDS,
@@ -111,7 +113,7 @@ class GameConsumer(AsyncWebsocketConsumer):
         try:
             await self.open()
         except Exception as error:
-            if not database_unavailable(error):
+            if not is_outage(error):
                 raise
             # The database or Redis is away for a moment: the phone retries by itself.
             logger.warning("game socket refused while a service is away: %s", error)
@@ -127,7 +129,6 @@ class GameConsumer(AsyncWebsocketConsumer):
         session = await database_sync_to_async(open_session)(
             self.scope["url_route"]["kwargs"]["pin"]
         )
-        refusal = None
         if session is None:
             refusal = ("unknown_pin", "Aucune partie en cours avec ce code.", CLOSE_UNKNOWN_PIN)
         else:
@@ -265,7 +266,7 @@ class GameConsumer(AsyncWebsocketConsumer):
         except ProtocolError as error:
             await self.send_error(error.code, error.message, error.ref)
         except Exception as error:
-            if not database_unavailable(error):
+            if not is_outage(error):
                 raise
             # A snapshot or a presence write while the database (or Redis) is away: the
             # socket stays open and the phone asks again, as after any "try_again".

@@ -29,6 +29,8 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 
+from .live.registry import per_loop
+
 logger = logging.getLogger(__name__)
 
 WINDOW_S = 60
@@ -125,12 +127,13 @@ class _Lane:
     waiting: int = 0
 
 
-_lanes: dict[tuple[int, str], _Lane] = {}
+_lanes_of_loop = per_loop(dict)
 
 
 async def slow_down(address: str) -> None:
     """Wait before answering a PIN check from a guessing address (async: costs no thread)."""
-    key = (id(asyncio.get_running_loop()), _key("lane", address))
+    key = _key("lane", address)
+    _lanes = _lanes_of_loop()
     lane = _lanes.setdefault(key, _Lane())
     if lane.waiting >= SLOW_QUEUE_MAX:
         raise TooManyWaiting(address)

@@ -49,11 +49,6 @@ TRY_AGAIN = CommandResult(
 FAILED = CommandResult(ok=False, error=dict(INTERNAL_ERROR))
 
 
-def database_unavailable(error: BaseException) -> bool:
-    """The database (or Redis) could not be reached, as opposed to refusing what was written."""
-    return is_outage(error)
-
-
 class SessionRunner:
     def __init__(self, session_id: int) -> None:
         self.session_id = session_id
@@ -95,7 +90,7 @@ class SessionRunner:
             _settle(batch, [SESSION_CLOSED] * len(batch))
             return
         except Exception as error:
-            if database_unavailable(error):
+            if is_outage(error):
                 logger.warning("database unavailable for session %s: %s", self.session_id, error)
                 self.hold_deadlines_until_ms = now_ms() + RECOVERY_MS
                 _settle(batch, [TRY_AGAIN] * len(batch))
@@ -134,7 +129,8 @@ class SessionRunner:
     def _retry_deadline(self) -> None:
         """The database was away: whatever deadline was due is tried again after it."""
         pending = self.deadline_ms if self.deadline_ms is not None else now_ms()
-        self.timer and self.timer.cancel()
+        if self.timer is not None:
+            self.timer.cancel()
         self.timer = None
         self.deadline_ms = None
         self.arm(pending)

@@ -140,24 +140,17 @@ def join_session(session: GameSession, raw_nickname: str, *, team: str | None = 
     return Joined(player=player, token=token, outcome=outcome)
 
 
-def player_for_token(session: GameSession, token: str) -> Player | None:
-    """The player this token opens the game to; a removed (kicked) player's token opens none."""
+def player_for_token(
+    session: GameSession, token: str, *, removed_too: bool = False
+) -> Player | None:
+    """The player this token opens the game to; a removed (kicked) player's token opens none,
+    unless `removed_too` (the nickname page tells a removed phone it may not come back)."""
     if not token or len(token) > 100:
         return None
-    return (
-        Player.objects.filter(session=session, token_hash=token_hash(token), kicked=False)
-        .select_related("team")
-        .first()
-    )
-
-
-def was_kicked(session: GameSession, token: str) -> bool:
-    """This phone played in `session` and the host removed it: it may not come back."""
-    if not token or len(token) > 100:
-        return False
-    return Player.objects.filter(
-        session=session, token_hash=token_hash(token), kicked=True
-    ).exists()
+    players = Player.objects.filter(session=session, token_hash=token_hash(token))
+    if not removed_too:
+        players = players.filter(kicked=False)
+    return players.select_related("team").first()
 
 
 def max_players() -> int:
@@ -171,5 +164,8 @@ def _refuse_when_full(session: GameSession) -> None:
     if Player.objects.filter(session=session, kicked=False).count() >= cap:
         raise JoinRefused(
             "game_full",
-            f"Cette partie est complète ({cap} joueurs). Demande à l'animateur d'en lancer une autre.",
+            gettext(
+                "Cette partie est complète ({count} joueurs). "
+                "Demande à l'animateur d'en lancer une autre."
+            ).format(count=cap),
         )

@@ -29,7 +29,6 @@ from ..services.sessions import (
     join_session,
     open_session,
     player_for_token,
-    was_kicked,
 )
 from . import escape
 from .screens import initial_snapshot, screen_texts, socket_path
@@ -170,9 +169,10 @@ def nickname(request, pin: str):
     if session is None:
         return _unknown_pin_page(request, pin)
     token = request.COOKIES.get(player_cookie(session.pk), "")
-    if player_for_token(session, token) is not None:
+    known = player_for_token(session, token, removed_too=True)
+    if known is not None and not known.kicked:
         return redirect("games:player", pin=pin)
-    if was_kicked(session, token):
+    if known is not None:  # removed by the host: this phone may not come back
         return render(request, "games/kicked.html", {"session": session}, status=403)
 
     if request.method == "GET":
