@@ -19,14 +19,13 @@ from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
 
 from cms.outages import is_outage
-
-from . import throttle
-from .engine import EngineError, command_from_dict
-from .engine.events import HOST
-from .live.connects import get_connect_budget
-from .live.hub import get_hub
-from .live.runner import TRY_AGAIN, get_runners, stamped
-from .protocol import (
+from games.access import throttle
+from games.engine import EngineError, command_from_dict
+from games.engine.events import HOST
+from games.live.connects import get_connect_budget
+from games.live.hub import get_hub
+from games.live.runner import TRY_AGAIN, get_runners, stamped
+from games.protocol.frames import (
     MAX_REFUSED,
     PLACEMENT_COMMANDS,
     PROTOCOL_VERSION,
@@ -35,12 +34,12 @@ from .protocol import (
     command_data,
     parse_frame,
 )
-from .services import presence, teams
-from .services.clock import now_ms
-from .services.messages import dumps
-from .services.play import SessionClosed
-from .services.sessions import open_session, player_for_token
-from .services.snapshots import load_snapshot, snapshot_frame
+from games.services import presence, teams
+from games.services.clock import now_ms
+from games.services.messages import dumps
+from games.services.play import SessionClosed
+from games.services.sessions import open_session, player_for_token
+from games.services.snapshots import load_snapshot, snapshot_frame
 
 logger = logging.getLogger(__name__)
 

@@ -16,8 +16,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any, ClassVar
 
-from .errors import EngineError
-from .fields import read_id, read_int, read_str, require_dict
+from games.engine.errors import EngineError
+from games.engine.fields import read_id, read_int, read_str, require_dict
 
 CODE = "invalid_command"
 

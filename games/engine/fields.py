@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from .errors import EngineError
+from games.engine.errors import EngineError
 
 _MISSING = object()
 

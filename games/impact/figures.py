@@ -13,10 +13,9 @@ from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import formats
 from django.utils.translation import gettext as _
 
+from games.impact.departements import DEPARTEMENTS
+from games.impact.models import Level, SessionFiliere, SessionImpact, SessionTrade
 from games.models.live import GameKind
-
-from .departements import DEPARTEMENTS
-from .models import Level, SessionFiliere, SessionImpact, SessionTrade
 
 
 @dataclass(frozen=True)

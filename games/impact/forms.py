@@ -7,11 +7,10 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from games.impact.departements import DEPARTEMENT_CHOICES
+from games.impact.figures import Filters
+from games.impact.models import Level, SessionImpact
 from games.models.live import GameKind
-
-from .departements import DEPARTEMENT_CHOICES
-from .figures import Filters
-from .models import Level, SessionImpact
 
 ANY = [("", _("Tous"))]
 

@@ -15,9 +15,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from games.impact.departements import DEPARTEMENT_CHOICES
 from games.models.live import GameKind
-
-from .departements import DEPARTEMENT_CHOICES
 
 
 class Level(models.TextChoices):

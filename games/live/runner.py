@@ -21,13 +21,12 @@ from dataclasses import replace
 from channels.db import database_sync_to_async
 
 from cms.outages import is_outage
-
-from ..engine import Command
-from ..engine.commands import Tick
-from ..services.clock import now_ms
-from ..services.play import INTERNAL_ERROR, CommandResult, SessionClosed, apply_commands
-from .outbox import Outbox
-from .registry import per_loop
+from games.engine import Command
+from games.engine.commands import Tick
+from games.live.outbox import Outbox
+from games.live.registry import per_loop
+from games.services.clock import now_ms
+from games.services.play import INTERNAL_ERROR, CommandResult, SessionClosed, apply_commands
 
 logger = logging.getLogger(__name__)
 

@@ -1,6 +1,7 @@
-from .escape_pages import EscapeGamePage
-from .live import Answer, Attempt, GameSession, Player, Team
-from .pages import GameIndexPage, ParcoursPage, QuizPage
+from games.kinds.escape.pages import EscapeGamePage
+from games.kinds.quiz.pages import ParcoursPage, QuizPage
+from games.models.live import Answer, Attempt, GameSession, Player, Team
+from games.models.pages import GameIndexPage
 
 # The pages a teacher launches as a live game (each a PlayableGame).
 LAUNCHABLE_PAGES = (QuizPage, ParcoursPage, EscapeGamePage)

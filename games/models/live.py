@@ -14,7 +14,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .. import nicknames
+from games.moderation import nicknames
 
 
 class GameKind(models.TextChoices):

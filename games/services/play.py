@@ -13,15 +13,15 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
-from ..engine import Command, EngineError
-from ..engine.commands import Answer as AnswerCommand
-from ..engine.commands import Kick, Submit
-from ..impact.record import record_after_commit
-from ..models import Attempt, GameSession, Player
-from ..rules import rules_for
-from .answer_rows import insert_answers
-from .loaded import remember_state, spec_of, state_of
-from .messages import Outgoing, coalesce, outgoing_for
+from games.engine import Command, EngineError
+from games.engine.commands import Answer as AnswerCommand
+from games.engine.commands import Kick, Submit
+from games.impact.record import record_after_commit
+from games.kinds.registry import rules_for
+from games.models import Attempt, GameSession, Player
+from games.services.answer_rows import insert_answers
+from games.services.loaded import remember_state, spec_of, state_of
+from games.services.messages import Outgoing, coalesce, outgoing_for
 
 logger = logging.getLogger(__name__)
 

@@ -11,12 +11,12 @@ from django.shortcuts import render
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from ..engine import EscapeSpec, EscapeState, escape_ranking
-from ..models import Player
-from ..models.live import GameKind
-from ..services.loaded import spec_of
-from ..services.teams import team_choices
-from .screens import initial_snapshot, screen_texts
+from games.kinds.escape.engine import EscapeSpec, EscapeState, escape_ranking
+from games.models import Player
+from games.models.live import GameKind
+from games.services.loaded import spec_of
+from games.services.teams import team_choices
+from games.views.screens import initial_snapshot, screen_texts
 
 AUTO = "auto"
 # Refusals about the team choice are shown next to the teams, the others next to the nickname.

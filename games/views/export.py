@@ -9,9 +9,9 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from ..engine import QuizSpec, QuizState, quiz_results
-from .escape import escape_results, is_escape
-from .host import LOGIN_URL, hosted_session
+from games.kinds.quiz.engine import QuizSpec, QuizState, quiz_results
+from games.views.escape import escape_results, is_escape
+from games.views.host import LOGIN_URL, hosted_session
 
 # A spreadsheet runs a cell starting with one of these as a formula: a nickname like
 # "=HYPERLINK(...)" must stay text (OWASP "CSV injection").

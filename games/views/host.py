@@ -13,10 +13,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from .. import throttle
-from ..models import GameSession
-from . import escape
-from .screens import initial_snapshot, results_url, screen_texts, socket_path
+from games.access import throttle
+from games.models import GameSession
+from games.views import escape
+from games.views.screens import initial_snapshot, results_url, screen_texts, socket_path
 
 LOGIN_URL = "wagtailadmin_login"
 
@@ -39,7 +39,7 @@ def hosted_session(request, pin: str) -> GameSession:
 
 def join_url(request, pin: str) -> str:
     """Where the QR code leads: the nickname page of this game, on the address the host used,
-    signed so that a phone that scanned it is never slowed down (games/throttle.py)."""
+    signed so that a phone that scanned it is never slowed down (games/access/throttle.py)."""
     page = reverse("games:nickname", kwargs={"pin": pin})
     return request.build_absolute_uri(f"{page}?k={throttle.qr_key(pin)}")
 

@@ -1,7 +1,7 @@
 """The student's side: type the PIN, choose a nickname, then the phone shell of the game.
 
 No account: a phone is recognised by the HttpOnly cookie holding its resume token. Wrong PINs
-are throttled (games/throttle.py) without storing any address.
+are throttled (games/access/throttle.py) without storing any address.
 """
 
 from __future__ import annotations
@@ -17,21 +17,16 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
-from .. import throttle
-from ..consumers import player_cookie
-from ..live.publish import publish_sync
-from ..models import GameSession
-from ..nicknames import MAX_LENGTH as NICKNAME_MAX_LENGTH
-from ..nicknames import suggest_nickname
-from ..services.play import SessionClosed
-from ..services.sessions import (
-    JoinRefused,
-    join_session,
-    open_session,
-    player_for_token,
-)
-from . import escape
-from .screens import initial_snapshot, screen_texts, socket_path
+from games.access import throttle
+from games.consumers import player_cookie
+from games.live.publish import publish_sync
+from games.models import GameSession
+from games.moderation.nicknames import MAX_LENGTH as NICKNAME_MAX_LENGTH
+from games.moderation.nicknames import suggest_nickname
+from games.services.play import SessionClosed
+from games.services.sessions import JoinRefused, join_session, open_session, player_for_token
+from games.views import escape
+from games.views.screens import initial_snapshot, screen_texts, socket_path
 
 logger = logging.getLogger(__name__)
 
@@ -74,7 +69,7 @@ class NicknameForm(forms.Form):
     )
 
 
-# -- throttles (games/throttle.py) --------------------------------------------------------
+# -- throttles (games/access/throttle.py) --------------------------------------------------------
 
 
 def client_address(request) -> str:

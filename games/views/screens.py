@@ -11,8 +11,8 @@ import json
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from ..services.clock import now_ms
-from ..services.snapshots import snapshot_frame
+from games.services.clock import now_ms
+from games.services.snapshots import snapshot_frame
 
 
 def socket_path(pin: str, role: str) -> str:

@@ -17,11 +17,11 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from cms.models import HomePage, StandardPage
-from games.engine import EscapeSpec, EscapeState, apply_escape, canonical
 from games.engine.commands import AddTeam, JoinTeam, Start, Submit
-from games.escape_blocks import EnigmesBlock
+from games.kinds.escape.blocks import EnigmesBlock
+from games.kinds.escape.engine import EscapeSpec, EscapeState, apply_escape, canonical
+from games.kinds.escape.pages import TEAM_NAMES
 from games.models import EscapeGamePage, GameIndexPage, GameSession
-from games.models.escape_pages import TEAM_NAMES
 from games.wagtail_hooks import launch_listing_button
 from tests.support import metiers_factories as f
 from tests.support.game_pages import game_index, launch_url, teacher

@@ -121,7 +121,7 @@ async def test_a_command_that_breaks_the_rules_fails_alone_in_its_batch(klass, m
     await send(host, {"type": "start"})
     for phone in phones:
         await receive_until(phone, "question_opened")
-    from games import rules
+    from games.kinds import registry as rules
 
     def exploding(spec, state, command, now_ms):
         if getattr(command, "payload", None) == 666:

@@ -29,7 +29,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 
-from .live.registry import per_loop
+from games.live.registry import per_loop
 
 logger = logging.getLogger(__name__)
 

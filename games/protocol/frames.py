@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from .frame_bounds import OutOfBounds, check_value, refuse_constant
+from games.protocol.bounds import OutOfBounds, check_value, refuse_constant
 
 PROTOCOL_VERSION = 1
 MAX_FRAME_BYTES = 16 * 1024

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from .errors import EngineError
-from .escape_spec import EscapeSpec
-from .escape_state import EscapeState
-from .ranking import competition_ranks
-from .teams import fragments_for
+from games.engine.errors import EngineError
+from games.engine.ranking import competition_ranks
+from games.kinds.escape.engine.spec import EscapeSpec
+from games.kinds.escape.engine.state import EscapeState
+from games.kinds.escape.engine.teams import fragments_for
 
 
 def _ranked_teams(state: EscapeState) -> list[tuple[str, dict[str, Any]]]:

@@ -1,7 +1,7 @@
 """StreamField blocks of the games: one named StructBlock per question kind of the engine.
 
 Each question block converts both ways between its block value and the engine's question dict
-(games.engine.questions): `to_engine(value, question_id)` when a game is launched or checked,
+(games.kinds.quiz.engine.questions): `to_engine(value, question_id)` when a game is launched or checked,
 `raw_from_engine(question)` when questions are generated (the parcours "de A à Z").
 
 The rules of a playable question live in the engine (`Question.problems()`); the blocks reuse
@@ -25,8 +25,9 @@ from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.struct_block import BlockGroup
 from wagtail.images.blocks import ImageChooserBlock
 
-from .engine import EngineError, question_from_dict
-from .engine.questions import TIME_LIMIT_RANGE_S
+from games.engine import EngineError
+from games.kinds.quiz.engine import question_from_dict
+from games.kinds.quiz.engine.questions import TIME_LIMIT_RANGE_S
 
 QUESTION_IMAGE_RENDITION = "max-960x540"
 MIN_TIME_S, MAX_TIME_S = TIME_LIMIT_RANGE_S

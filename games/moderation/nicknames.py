@@ -19,9 +19,9 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext
 
-from .engine.quiz import NICKNAME_MAX
-from .moderation.folding import skeleton
-from .moderation.screening import is_offensive
+from games.kinds.quiz.engine.play import NICKNAME_MAX
+from games.moderation.folding import skeleton
+from games.moderation.screening import is_offensive
 
 # The one nickname limit: the join form, the Player columns and the messages read it.
 MAX_LENGTH = NICKNAME_MAX  # the engine's, the one source of the limit

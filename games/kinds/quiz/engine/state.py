@@ -17,9 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .errors import EngineError
-from .fields import read_bool, read_dict, read_int, read_list, read_str, require_dict
-from .questions import Question, question_from_dict
+from games.engine.errors import EngineError
+from games.engine.fields import read_bool, read_dict, read_int, read_list, read_str, require_dict
+from games.kinds.quiz.engine.questions import Question, question_from_dict
 
 PHASES = ("lobby", "question", "reveal", "finished")
 SPEC_KINDS = ("quiz", "parcours")

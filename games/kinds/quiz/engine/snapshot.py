@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import quiz_report
-from .errors import EngineError
-from .quiz_state import QuizSpec, QuizState
+from games.engine.errors import EngineError
+from games.kinds.quiz.engine import report as quiz_report
+from games.kinds.quiz.engine.state import QuizSpec, QuizState
 
 ROLES = ("host", "player")
 

@@ -19,7 +19,7 @@ import re
 import unicodedata
 from typing import Any
 
-from .shuffle import seeded_order
+from games.engine.shuffle import seeded_order
 
 CHOICE_TIME_S = 20
 ORDERING_MIN, ORDERING_MAX = 3, 8

@@ -22,8 +22,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .errors import EngineError
-from .fields import read_bool, read_dict, read_int, read_str, require_dict
+from games.engine.errors import EngineError
+from games.engine.fields import read_bool, read_dict, read_int, read_str, require_dict
 
 PHASES = ("lobby", "running", "finished")
 STATE = "invalid_spec"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from wagtail.models import Page
 
-from .models import EscapeGamePage, ParcoursPage, QuizPage
+from games.models import EscapeGamePage, ParcoursPage, QuizPage
 
 GAME_MODELS = (QuizPage, ParcoursPage, EscapeGamePage)
 

@@ -19,8 +19,8 @@ import math
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from .errors import EngineError
-from .fields import (
+from games.engine.errors import EngineError
+from games.engine.fields import (
     is_number,
     read_bool,
     read_id,
@@ -30,7 +30,7 @@ from .fields import (
     read_str,
     require_dict,
 )
-from .shuffle import seeded_order, seeded_order_unlike
+from games.engine.shuffle import seeded_order, seeded_order_unlike
 
 TIME_LIMIT_RANGE_S = (5, 240)
 SPEC = "invalid_spec"

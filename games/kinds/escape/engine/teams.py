@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .escape_spec import Enigme
+from games.kinds.escape.engine.spec import Enigme
 
 
 def balance_teams(player_ids: Sequence[str], team_ids: Sequence[str]) -> dict[str, list[str]]:

@@ -1,6 +1,6 @@
 """Who may launch a game: the teachers (group « Enseignants ») and the administrators.
 
-The group is created by the demo loader (games.demo), with access to the Wagtail admin so
+The group is created by the demo loader (games.kinds.quiz.demo), with access to the Wagtail admin so
 that a teacher logs in at /admin/ and finds the games there.
 """
 

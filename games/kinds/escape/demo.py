@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import uuid
 
+from games.models import EscapeGamePage, GameIndexPage
 from metiers.models import MetierPage
-
-from .models import EscapeGamePage, GameIndexPage
 
 SLUG = "panne-a-l-usine"
 TITLE = "Panne à l'usine"

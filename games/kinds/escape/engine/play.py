@@ -24,9 +24,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from . import escape_report
-from .codes import canonical
-from .commands import (
+from games.engine.commands import (
     AddTeam,
     AddTime,
     Command,
@@ -42,12 +40,14 @@ from .commands import (
     Submit,
     Tick,
 )
-from .errors import EngineError
-from .escape_spec import EscapeSpec
-from .escape_state import EscapeState, new_team
-from .events import ALL, HOST, Event, to_player, to_team
-from .outcome import Transition
-from .teams import fragments_for
+from games.engine.errors import EngineError
+from games.engine.events import ALL, HOST, Event, to_player, to_team
+from games.engine.outcome import Transition
+from games.kinds.escape.engine import report as escape_report
+from games.kinds.escape.engine.codes import canonical
+from games.kinds.escape.engine.spec import EscapeSpec
+from games.kinds.escape.engine.state import EscapeState, new_team
+from games.kinds.escape.engine.teams import fragments_for
 
 LOCK_AFTER = 3
 FIRST_LOCK_MS = 10_000

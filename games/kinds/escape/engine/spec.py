@@ -15,9 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .codes import KINDS, canonical
-from .errors import EngineError
-from .fields import read_id, read_int, read_list, read_number, read_str, require_dict
+from games.engine.errors import EngineError
+from games.engine.fields import read_id, read_int, read_list, read_number, read_str, require_dict
+from games.kinds.escape.engine.codes import KINDS, canonical
 
 SPEC = "invalid_spec"
 MAX_HINTS = 3

@@ -24,8 +24,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from . import quiz_report
-from .commands import (
+from games.engine.commands import (
     Answer,
     Close,
     Command,
@@ -39,13 +38,14 @@ from .commands import (
     Start,
     Tick,
 )
-from .errors import EngineError
-from .events import ALL, HOST, Event, to_player
-from .outcome import Transition
-from .quiz_state import QuizSpec, QuizState
-from .scoring import GRACE_MS, answer_points, elapsed_ms
+from games.engine.errors import EngineError
+from games.engine.events import ALL, HOST, Event, to_player
+from games.engine.outcome import Transition
+from games.engine.scoring import GRACE_MS, answer_points, elapsed_ms
+from games.kinds.quiz.engine import report as quiz_report
+from games.kinds.quiz.engine.state import QuizSpec, QuizState
 
-# The one limit of a nickname's length (games/nicknames.py and the Player columns read it):
+# The one limit of a nickname's length (games/moderation/nicknames.py and the Player columns read it):
 # here a last guard, the join service checks nicknames in full.
 NICKNAME_MAX = 24
 

@@ -1,6 +1,6 @@
 """The escape game page: a story, énigmes that lead to fiches métiers, played in teams.
 
-`game_spec()` is the engine's escape spec (games.engine.escape_spec) plus what the live screens
+`game_spec()` is the engine's escape spec (games.kinds.escape.engine.spec) plus what the live screens
 show around the énigmes: the teams created at launch, the story and its conclusion.
 """
 
@@ -19,10 +19,9 @@ from wagtail.rich_text import expand_db_html
 from wagtail.search import index
 
 from cms.search.index import STEMMED_FIELD
-
-from ..blocks import image_entry
-from ..escape_blocks import STORY_FEATURES, EnigmesBlock, split_problems
-from .pages import PlayableGame
+from games.kinds.escape.blocks import STORY_FEATURES, EnigmesBlock, split_problems
+from games.kinds.quiz.blocks import image_entry
+from games.models.pages import PlayableGame
 
 # The teams a launch creates, in this order; the host may rename them during the game.
 TEAM_NAMES = (

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .questions import Question
-from .quiz_state import QuizSpec, QuizState
-from .ranking import competition_ranks
+from games.engine.ranking import competition_ranks
+from games.kinds.quiz.engine.questions import Question
+from games.kinds.quiz.engine.state import QuizSpec, QuizState
 
 LEADERBOARD_SIZE = 5
 PODIUM_SIZE = 3

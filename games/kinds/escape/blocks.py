@@ -1,7 +1,7 @@
 """StreamField blocks of the escape games: the énigmes, their indices, fragments and branches.
 
-Like the question blocks (games.blocks), an énigme converts to the engine's dict
-(`games.engine.escape_spec.Enigme`) with `to_engine()`, and its `clean()` reuses the engine's
+Like the question blocks (games.kinds.quiz.blocks), an énigme converts to the engine's dict
+(`games.kinds.escape.engine.spec.Enigme`) with `to_engine()`, and its `clean()` reuses the engine's
 rules (`Enigme.problems()`, `codes.canonical`) and puts each message on the field to fix. What
 only the whole list can see (an identifiant used twice, a branch towards an unknown énigme) is
 placed on the right énigme by `EnigmesBlock`. Wagtail defers all of it while a draft is saved.
@@ -27,8 +27,9 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import BlockGroup
 from wagtail.images.blocks import ImageChooserBlock
 
-from .blocks import field_error, image_entry, metier_entries, raise_on_fields
-from .engine import EngineError, Enigme, EscapeSpec, canonical
+from games.engine import EngineError
+from games.kinds.escape.engine import Enigme, EscapeSpec, canonical
+from games.kinds.quiz.blocks import field_error, image_entry, metier_entries, raise_on_fields
 
 STORY_FEATURES = ["bold", "italic", "link"]
 PADLOCKS = ("padlock_digits", "padlock_letters", "padlock_directions", "padlock_colours")

@@ -1,5 +1,5 @@
 """Demo content of the games: the « Jeux » index, a quiz and a parcours for each demo objet,
-the escape game « Panne à l'usine » (games.demo_escape), the teachers' group and a demo
+the escape game « Panne à l'usine » (games.kinds.escape.demo), the teachers' group and a demo
 teacher account.
 
 Built by code, idempotent: a page is found by its slug and created only when missing (an
@@ -15,12 +15,11 @@ from django.db import transaction
 
 from cms.accounts import create_account_once
 from cms.models import HomePage
+from games.access.permissions import ensure_teachers_group
+from games.kinds.escape import demo as demo_escape
+from games.kinds.quiz.blocks import QuestionsBlock
+from games.models import GameIndexPage, ParcoursPage, QuizPage
 from metiers.models import MetierPage, ObjetPage
-
-from . import demo_escape
-from .blocks import QuestionsBlock
-from .models import GameIndexPage, ParcoursPage, QuizPage
-from .permissions import ensure_teachers_group
 
 INDEX_SLUG = "jeux"
 TEACHER_USERNAME = "prof.demo"
