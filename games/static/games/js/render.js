@@ -25,17 +25,28 @@ export function h(tag, attrs = {}, ...children) {
       node.setAttribute(name, String(value));
     }
   }
-  // Flattened to any depth: a list of sections holding lists must never reach
-  // createTextNode as an array (it once printed "[object HTMLHeadingElement],...").
-  for (const child of children.flat(Infinity)) {
-    if (child == null || child === false) continue;
-    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
+  node.append(...nodes(children));
   return node;
 }
 
-export function replaceContent(container, ...nodes) {
-  container.replaceChildren(...nodes.flat(Infinity).filter(Boolean));
+/**
+ * Children as nodes: arrays flattened to any depth, null/false/"" dropped, strings and numbers
+ * as text. Anything else throws: a list of sections once reached createTextNode as an array and
+ * every escape end screen printed "[object HTMLHeadingElement],…" instead of the ranking.
+ */
+export function nodes(children) {
+  const out = [];
+  for (const child of [children].flat(Infinity)) {
+    if (child == null || child === false || child === "") continue;
+    if (child instanceof Node) out.push(child);
+    else if (typeof child === "string" || typeof child === "number") out.push(document.createTextNode(String(child)));
+    else throw new TypeError(`h(): cannot render ${Object.prototype.toString.call(child)} as a child`);
+  }
+  return out;
+}
+
+export function replaceContent(container, ...children) {
+  container.replaceChildren(...nodes(children));
 }
 
 export function readInitialFrame() {
