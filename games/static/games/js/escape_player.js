@@ -3,7 +3,7 @@
 // Redrawn from `view` (the player snapshot, kept up to date by events).
 
 import { codeControls } from "./escape_controls.js";
-import { h, metierLinks, t } from "./render.js";
+import { h, metierLinks, ordinal, t } from "./render.js";
 import { gameScreen } from "./start.js";
 import { clock, every, rankingTable } from "./escape_render.js";
 
@@ -213,7 +213,7 @@ function solvedBanner() {
     "div",
     { class: "escape-solved", role: "status" },
     h("p", { class: "escape-solved__title" }, who ? t("solved_by", { nickname: who }) : t("solved")),
-    solvedNote.metiers.length ? [h("p", {}, t("unlocked_metiers")), metierLinks(solvedNote.metiers)] : null,
+    solvedNote.metiers.length ? [h("p", {}, t("unlocked_metiers", { count: solvedNote.metiers.length })), metierLinks(solvedNote.metiers)] : null,
   );
 }
 
@@ -294,7 +294,7 @@ function finished() {
   const metiers = (view.debrief?.teams ?? {})[teamId] ?? view.team?.metiers ?? [];
   return [
     h("h2", { class: "play-title" }, t("final_title")),
-    row ? h("p", { class: "play-lead" }, t("team_rank", { rank: row.rank, count: ranking.length })) : null,
+    row ? h("p", { class: "play-lead" }, t("team_rank", { rank: ordinal(row.rank), total: ranking.length })) : null,
     h("h2", { class: "play-subtitle" }, t("your_metiers")),
     metiers.length ? metierLinks(metiers, "metier-links metier-links--big") : h("p", {}, t("no_metier")),
     ranking.length ? [h("h2", { class: "play-subtitle" }, t("ranking")), rankingTable(ranking, teamId)] : null,

@@ -5,7 +5,6 @@ import {
   LETTERS,
   countdown,
   describeSolution,
-  formatNumber,
   h,
   metierLinks,
   questionHeading,

@@ -5,9 +5,9 @@ import { answerControls } from "./answers.js";
 import {
   countdown,
   describeSolution,
-  formatNumber,
   h,
   metierLinks,
+  ordinal,
   questionHeading,
   t,
 } from "./render.js";
@@ -141,8 +141,8 @@ function reveal() {
         "div",
         { class: `result result--${tone}` },
         h("p", { class: "result__title" }, resultTitle(result)),
-        h("p", { class: "result__points" }, t("result_points", { points: formatNumber(result.points) })),
-        h("p", {}, t("score_rank", { score: formatNumber(result.score), rank: result.rank ?? "–", count: result.player_count })),
+        h("p", { class: "result__points" }, t("result_points", { count: result.points })),
+        h("p", {}, t("score_rank", { score: t("points", { count: result.score }), rank: result.rank ? ordinal(result.rank) : "–", total: result.player_count })),
       ),
     );
   }
@@ -163,7 +163,7 @@ function finished() {
   const parts = [h("h2", { class: "play-title" }, t("final_title"))];
   if (view.me.rank) {
     parts.push(
-      h("p", { class: "play-lead" }, t("final_rank", { rank: view.me.rank, count: final.player_count ?? "", score: formatNumber(view.me.score) })),
+      h("p", { class: "play-lead" }, t("final_rank", { rank: ordinal(view.me.rank), total: final.player_count ?? "", score: t("points", { count: view.me.score }) })),
     );
   }
   parts.push(h("h2", { class: "play-subtitle" }, t("your_metiers")));
