@@ -51,7 +51,7 @@ def test_the_host_removes_a_player_during_a_question(laptop_page, new_phone, sit
 
     # A phone that leaves shows as offline, without redrawing the question.
     sleeper.context.close()
-    expect(host.get_by_text("Joueurs : 3, dont 1 déconnecté(s)")).to_be_visible()
+    expect(host.get_by_text("Joueurs : 3, dont 1 déconnecté")).to_be_visible()
     summary = host.locator("#joueurs-resume")
     summary.click()
     expect(panel.get_by_text("(déconnecté)")).to_be_visible()

@@ -123,3 +123,37 @@ def answer_as_shown(phone: Page, choice: int) -> None:
         send = screen.get_by_role("button", name="Valider")
         if send.count():  # several answers may be right: tapping one only selects it
             send.click()
+
+
+def join_quietly(browser, base_url: str, pin: str, nicknames: list[str]) -> list:
+    """Players who join through the nickname form without a game screen of their own (a full
+    class on the projector without 30 browsers): one cookie jar each; returns the contexts."""
+    contexts = []
+    for nickname in nicknames:
+        context = browser.new_context(base_url=base_url)
+        form = context.request.get(f"/jouer/{pin}/")
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.text()).group(1)
+        joined = context.request.post(
+            f"/jouer/{pin}/",
+            form={"csrfmiddlewaretoken": token, "nickname": nickname},
+            headers={"Referer": f"{base_url}/jouer/{pin}/"},
+            max_redirects=0,
+        )
+        assert joined.status == 302, f"{nickname}: {joined.status}"
+        contexts.append(context)
+    return contexts
+
+
+def page_fits(page: Page) -> dict:
+    """How tall the page is against the window, and the smallest text size on it (px)."""
+    return page.evaluate(
+        """() => {
+          const sizes = [...document.querySelectorAll('#jeu *')]
+            .filter((el) => el.offsetParent && [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()))
+            // The teacher's own small controls (CSV link, players panel, « Retirer ») are read up close.
+            .filter((el) => !el.closest('.visually-hidden, .host-results, .host-roster, .host-player button'))
+            .map((el) => parseFloat(getComputedStyle(el).fontSize));
+          return {scroll: document.scrollingElement.scrollHeight, height: innerHeight,
+                  width: document.scrollingElement.scrollWidth, innerWidth, smallest: Math.min(...sizes)};
+        }"""
+    )
