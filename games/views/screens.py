@@ -101,8 +101,11 @@ def screen_texts() -> dict[str, str]:
         "players_list": _("Les joueurs"),
         "has_answered": _("a répondu"),
         "not_answered": _("n'a pas encore répondu"),
-        "sound_on": _("🔊 Son"),
-        "sound_off": _("🔇 Son coupé"),
+        "sound_on": _("♪ Son"),
+        "sound_off": _("♪ Son coupé"),
+        "and_others": plural_forms(
+            lambda n: ngettext("et %(count)s autre", "et %(count)s autres", n)
+        ),
         # player
         "streak": plural_forms(
             lambda n: ngettext(

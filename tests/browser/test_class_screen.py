@@ -31,6 +31,7 @@ def assert_fits(host, step, shots):
         host.screenshot(path=shots / f"{step}-{width}.png")
         measured = page_fits(host)
         assert measured["scroll"] <= measured["height"], (step, width, measured)
+        assert measured["outside"] == [], (step, width, measured)
         assert measured["width"] <= measured["innerWidth"], (step, width, measured)
         # On 1366 px, nothing under 18 px: read from 8 m on a 2 m wide picture.
         assert measured["smallest"] >= (18 if width == 1366 else 24), (step, width, measured)

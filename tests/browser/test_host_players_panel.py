@@ -61,7 +61,7 @@ def test_the_host_removes_a_player_during_a_question(laptop_page, new_phone, sit
 
     host.once("dialog", lambda dialog: dialog.accept())
     host.get_by_role("button", name="Retirer Intrus de la partie").click()
-    expect(summary).to_have_text("Joueurs : 2, dont 1 déconnecté(s)")
+    expect(summary).to_have_text("Joueurs : 2, dont 1 déconnecté")
     expect(panel.get_by_text("Intrus")).to_have_count(0)
     expect(host.get_by_text("0 / 2 réponses")).to_be_visible()
     expect(intruder.get_by_role("status")).to_contain_text("Tu as été retiré de la partie.")

@@ -153,7 +153,20 @@ def page_fits(page: Page) -> dict:
             // The teacher's own small controls (CSV link, players panel, « Retirer ») are read up close.
             .filter((el) => !el.closest('.visually-hidden, .host-results, .host-roster, .host-player button'))
             .map((el) => parseFloat(getComputedStyle(el).fontSize));
-          return {scroll: document.scrollingElement.scrollHeight, height: innerHeight,
+          // Text pushed out of the window upwards or sideways does not make the page scroll:
+          // count it too (text inside an area that scrolls by itself is fine).
+          const free = (el) => {
+            for (let up = el.parentElement; up && up.id !== 'jeu'; up = up.parentElement) {
+              if (getComputedStyle(up).overflowY !== 'visible') return false;
+            }
+            return true;
+          };
+          const outside = [...document.querySelectorAll('#ecran *')]
+            .filter((el) => el.offsetParent && el.childElementCount === 0 && el.textContent.trim() && free(el))
+            .filter((el) => { const r = el.getBoundingClientRect();
+                              return r.top < 0 || r.bottom > innerHeight + 1 || r.left < 0 || r.right > innerWidth + 1; })
+            .map((el) => el.textContent.trim().slice(0, 40));
+          return {outside, scroll: document.scrollingElement.scrollHeight, height: innerHeight,
                   width: document.scrollingElement.scrollWidth, innerWidth, smallest: Math.min(...sizes)};
         }"""
     )

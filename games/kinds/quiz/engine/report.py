@@ -115,7 +115,9 @@ def standings(state: QuizState) -> dict[str, dict[str, Any]]:
     for row in rows:
         if previous is not None and previous["score"] > row["score"]:
             above = previous
-        ahead = {"nickname": above["nickname"], "gap": above["score"] - row["score"]} if above else None
+        ahead = (
+            {"nickname": above["nickname"], "gap": above["score"] - row["score"]} if above else None
+        )
         out[row["player_id"]] = {"rank": row["rank"], "ahead": ahead}
         previous = row
     return out

@@ -8,6 +8,7 @@ import {
   metierLinks,
   ordinal,
   questionHeading,
+  questionImage,
   rankingList,
   t,
 } from "./render.js";
@@ -152,12 +153,6 @@ function lobby() {
   );
 }
 
-function questionImage(q, className) {
-  const image = q.image;
-  if (!image?.url) return null;
-  return h("img", { class: className, src: image.url, alt: image.alt ?? "", width: image.width, height: image.height, decoding: "async" });
-}
-
 function optionList(q) {
   if (q.kind === "choice") {
     return h(
@@ -294,6 +289,9 @@ function reveal() {
   );
 }
 
+// Ties share a step; a whole class tied at 0 must not push the podium off the screen.
+const PODIUM_NAMES = 3;
+
 /** 2nd, 1st, 3rd side by side, rising one after the other: 3rd, then 2nd, then 1st. */
 function podiumSteps(rows) {
   const at = (place) => rows.filter((row) => row.rank === place);
@@ -302,7 +300,12 @@ function podiumSteps(rows) {
     return h(
       "li",
       { class: `podium__step podium__step--${place}` },
-      h("span", { class: "podium__names" }, players.length ? players.map((row) => h("span", { class: "podium__name" }, row.nickname)) : "–"),
+      h(
+        "span",
+        { class: "podium__names" },
+        players.length ? players.slice(0, PODIUM_NAMES).map((row) => h("span", { class: "podium__name" }, row.nickname)) : "–",
+        players.length > PODIUM_NAMES ? h("span", { class: "podium__more" }, t("and_others", { count: players.length - PODIUM_NAMES })) : null,
+      ),
       players.length ? h("span", { class: "podium__score" }, t("points", { count: players[0].score })) : null,
       h("span", { class: "podium__block" }, h("span", { class: "podium__place" }, ordinal(place))),
     );
