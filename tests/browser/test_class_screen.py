@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.support.a11y import assert_accessible
+from tests.support.a11y import assert_accessible, assert_no_horizontal_scroll
 from tests.support.live_games import (
     join_by_pin,
     join_quietly,
@@ -61,10 +61,19 @@ def test_every_step_of_the_class_screen_fits_a_projector(
     expect(host.get_by_role("heading", name=re.compile("Question 1 sur"))).to_be_visible()
     assert_fits(host, "question", tmp_path)
     assert_accessible(host)
+    phone = phones[0]
+    expect(phone.get_by_role("heading", name=re.compile("Question 1 sur"))).to_be_visible()
+    phone.screenshot(path=tmp_path / "phone-question-360.png", full_page=True)
+    assert_accessible(phone)
+    assert_no_horizontal_scroll(phone)
 
     host.get_by_role("button", name="Révéler maintenant").click()
     expect(host.get_by_role("heading", name="La bonne réponse")).to_be_visible()
     assert_fits(host, "reveal", tmp_path)
+    expect(phone.get_by_role("heading", name="La bonne réponse")).to_be_visible()
+    expect(phone.get_by_text(re.compile(r"place sur 30"))).to_be_visible()
+    phone.screenshot(path=tmp_path / "phone-reveal-360.png", full_page=True)
+    assert_accessible(phone)
 
     host.once("dialog", lambda dialog: dialog.accept())
     host.get_by_role("button", name="Terminer").click()
@@ -74,5 +83,28 @@ def test_every_step_of_the_class_screen_fits_a_projector(
     expect(host.get_by_role("button", name="Rejouer")).to_be_visible()
     assert_accessible(host)
     assert problems == []
+    for context in quiet:
+        context.close()
+
+
+def test_a_lobby_of_300_players_keeps_start_in_sight(
+    projector_page, browser, site_server, tmp_path
+):
+    host = projector_page
+    host.set_viewport_size({"width": 1366, "height": 768})
+    log_in_as_admin(host)
+    pin = launch_from_page(host, GAME_PAGE)
+    quiet = join_quietly(browser, site_server.url, pin, [f"Joueur {n:03d}" for n in range(300)])
+    expect(host.get_by_role("heading", name="Joueurs connectés : 300")).to_be_visible(
+        timeout=20_000
+    )
+    assert_fits(host, "lobby-300", tmp_path)
+    start = host.get_by_role("button", name="Démarrer").bounding_box()
+    assert start["y"] + start["height"] <= 768
+    # The list pages through itself: after a while, later nicknames are in sight.
+    area = host.locator(".host-players__list")
+    first = area.evaluate("(el) => el.scrollTop")
+    host.wait_for_timeout(4500)
+    assert area.evaluate("(el) => el.scrollTop") > first
     for context in quiet:
         context.close()
