@@ -29,11 +29,15 @@ def compressed(page, url: str) -> tuple[int, int]:
     import gzip
 
     responses = []
-    page.on("response", responses.append)
+
+    def keep(response):
+        responses.append(response)
+
+    page.on("response", keep)
     page.goto(url, wait_until="networkidle")
     page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
     page.wait_for_timeout(SETTLE_MS)
-    page.remove_listener("response", responses.append)
+    page.remove_listener("response", keep)
     total = 0
     for response in responses:
         try:
