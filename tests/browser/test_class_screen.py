@@ -59,10 +59,14 @@ def test_every_step_of_the_class_screen_fits_a_projector(
     start.click()
     expect(host.get_by_text("Prêts ?")).to_be_visible()
     expect(host.get_by_role("heading", name=re.compile("Question 1 sur"))).to_be_visible()
+    picture = re.compile("^Schéma d'une pile à combustible")
+    expect(host.get_by_role("img", name=picture)).to_be_visible()
     assert_fits(host, "question", tmp_path)
     assert_accessible(host)
     phone = phones[0]
     expect(phone.get_by_role("heading", name=re.compile("Question 1 sur"))).to_be_visible()
+    expect(phone.get_by_role("img", name=picture)).to_be_visible()
+    assert phone.get_by_role("img", name=picture).evaluate("(img) => img.naturalWidth") > 0
     phone.screenshot(path=tmp_path / "phone-question-360.png", full_page=True)
     assert_accessible(phone)
     assert_no_horizontal_scroll(phone)

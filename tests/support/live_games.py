@@ -97,30 +97,34 @@ def answer(phone: Page, question: dict, choice: int) -> None:
         raise AssertionError(f"no controls for {kind!r}")
 
 
-def answer_as_shown(phone: Page, choice: int) -> None:
+FRENCH_CONTROLS = {"send": "Valider", "estimate": "Ta réponse", "down": "Descendre"}
+
+
+def answer_as_shown(phone: Page, choice: int, words: dict[str, str] = FRENCH_CONTROLS) -> None:
     """Answer whatever question the phone shows, from its controls alone.
 
     For games whose questions are generated (a parcours de A à Z), where the test does not
-    know the authored question: `choice` varies the answer between phones.
+    know the authored question: `choice` varies the answer between phones. `words`: the
+    controls' names in the page's language.
     """
     screen = phone.locator("#ecran")
+    send = screen.get_by_role("button", name=words["send"], exact=True)
     if screen.locator(".ordering").count():
         for _ in range(choice):
-            screen.get_by_role("button", name=re.compile("^Descendre")).first.click()
-        screen.get_by_role("button", name="Valider").click()
+            screen.get_by_role("button", name=re.compile(f"^{words['down']}")).first.click()
+        send.click()
     elif screen.get_by_role("combobox").count():
         selects = screen.get_by_role("combobox")
         for row in range(selects.count()):
             options = selects.nth(row).locator("option:not([value=''])")
             selects.nth(row).select_option(index=1 + (row + choice) % options.count())
-        screen.get_by_role("button", name="Valider").click()
-    elif screen.get_by_label("Ta réponse").count():
-        screen.get_by_label("Ta réponse").fill(str(1000 + 100 * choice))
-        screen.get_by_role("button", name="Valider").click()
+        send.click()
+    elif screen.get_by_label(words["estimate"]).count():
+        screen.get_by_label(words["estimate"]).fill(str(1000 + 100 * choice))
+        send.click()
     else:
         buttons = screen.locator(".answer-grid .answer-button")
         buttons.nth(choice % buttons.count()).click()
-        send = screen.get_by_role("button", name="Valider")
         if send.count():  # several answers may be right: tapping one only selects it
             send.click()
 

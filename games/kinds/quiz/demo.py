@@ -17,6 +17,7 @@ from cms.accounts import create_account_once
 from cms.models import HomePage
 from games.access.permissions import ensure_teachers_group
 from games.kinds.escape import demo as demo_escape
+from games.kinds.quiz import demo_pictures
 from games.kinds.quiz.blocks import QuestionsBlock
 from games.models import GameIndexPage, ParcoursPage, QuizPage
 from metiers.models import MetierPage, ObjetPage
@@ -302,7 +303,11 @@ def quiz_stream(quiz: DemoQuiz, metiers: dict[str, MetierPage]) -> list[dict]:
         {**question, "metiers": [{"id": metiers[slug].pk} for slug in question["metiers"]]}
         for question in quiz.questions
     ]
-    return QuestionsBlock.raw_from_engine(questions)
+    stream = QuestionsBlock.raw_from_engine(questions)
+    if quiz.objet == "pile-a-combustible":
+        # The first question shows its picture on the class screen and the phones.
+        stream[0]["value"]["image"] = demo_pictures.fuel_cell_picture().pk
+    return stream
 
 
 def ensure_index(home: HomePage) -> GameIndexPage:

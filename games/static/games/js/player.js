@@ -132,7 +132,7 @@ function question() {
 
 /** « Score 1 200 · 2ᵉ »: the phone's own standing, always in sight during a question. */
 function scoreLine() {
-  if (!view.me.score && !view.me.rank) return null;
+  if (!view.question_index) return null; // nothing to compare before the first reveal
   return h(
     "p",
     { class: "phone-score" },
@@ -163,7 +163,7 @@ function reveal() {
         result.streak >= 2 ? h("p", { class: "result__streak" }, t("streak", { count: result.streak })) : null,
         result.ahead
           ? h("p", { class: "result__ahead" }, t("ahead", { count: result.ahead.gap, nickname: result.ahead.nickname }))
-          : result.rank === 1
+          : result.rank === 1 && result.score > 0
             ? h("p", { class: "result__ahead" }, t("leader"))
             : null,
       ),
