@@ -97,7 +97,8 @@ def answer(phone: Page, question: dict, choice: int) -> None:
         raise AssertionError(f"no controls for {kind!r}")
 
 
-FRENCH_CONTROLS = {"send": "Valider", "estimate": "Ta réponse", "down": "Descendre"}
+# "down": a pattern of the « move down » buttons' names.
+FRENCH_CONTROLS = {"send": "Valider", "estimate": "Ta réponse", "down": "^Descendre"}
 
 
 def answer_as_shown(phone: Page, choice: int, words: dict[str, str] = FRENCH_CONTROLS) -> None:
@@ -111,7 +112,7 @@ def answer_as_shown(phone: Page, choice: int, words: dict[str, str] = FRENCH_CON
     send = screen.get_by_role("button", name=words["send"], exact=True)
     if screen.locator(".ordering").count():
         for _ in range(choice):
-            screen.get_by_role("button", name=re.compile(f"^{words['down']}")).first.click()
+            screen.get_by_role("button", name=re.compile(words["down"])).first.click()
         send.click()
     elif screen.get_by_role("combobox").count():
         selects = screen.get_by_role("combobox")
