@@ -204,7 +204,7 @@ class TestWritingAnEscapeGameInTheAdmin(WagtailPageTestCase):
         fields = fields_of(error.block_errors[0])
         assert fields == {
             "solutions": [
-                "La solution « rouge, fuchsia » ne peut pas être saisie (cadenas à couleurs)."
+                "La solution « rouge, fuchsia » ne peut pas être saisie sur ce type d'énigme."
             ]
         }
         assert not EscapeGamePage.objects.exists()
@@ -237,7 +237,7 @@ def test_a_padlock_solution_must_fit_its_kind():
     value = enigme_value(f.metier(), type="padlock_digits", solutions=["4 3-5 0", "43a0"])
     errors = enigme_errors(value)
     assert errors == {
-        "solutions": ["La solution « 43a0 » ne peut pas être saisie (cadenas à chiffres)."]
+        "solutions": ["La solution « 43a0 » ne peut pas être saisie sur ce type d'énigme."]
     }
 
 

@@ -229,8 +229,8 @@ def wanted_metiers() -> set[str]:
     return {slug for value in ENIGMES for slug in value["metiers"]}
 
 
-def ensure_escape_game(index: GameIndexPage, ensure_game, stdout=None) -> bool:
-    """The demo escape game, created when missing; True when created now."""
+def ensure_games(index: GameIndexPage, ensure_game, stdout=None) -> list[str]:
+    """The demo escape game, created when missing; its slug when created now."""
     wanted = wanted_metiers()
     metiers = {m.slug: m for m in MetierPage.objects.live().filter(slug__in=wanted)}
     if not wanted <= metiers.keys():
@@ -238,7 +238,7 @@ def ensure_escape_game(index: GameIndexPage, ensure_game, stdout=None) -> bool:
             stdout.write(
                 f"Jeux : fiches absentes ({', '.join(sorted(wanted - metiers.keys()))}), escape game ignoré."
             )
-        return False
+        return []
     _page, created = ensure_game(
         index,
         EscapeGamePage,
@@ -251,4 +251,4 @@ def ensure_escape_game(index: GameIndexPage, ensure_game, stdout=None) -> bool:
         enigmes=escape_stream(metiers),
         conclusion=CONCLUSION,
     )
-    return created
+    return [SLUG] if created else []
