@@ -6,10 +6,12 @@ games/views/ and handed to EscapeScreens through the kind registry.
 
 from __future__ import annotations
 
+from crispy_forms.layout import HTML
 from django import forms
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from games.kinds.escape.engine import EscapeSpec, EscapeState, escape_ranking
 from games.models import Player
@@ -20,12 +22,18 @@ from games.views.screens import Screens, initial_snapshot, screen_texts
 AUTO = "auto"
 # Refusals about the team choice are shown next to the teams, the others next to the nickname.
 TEAM_REFUSALS = {"team_full", "teams_full", "unknown_team"}
+TEAM_CHOICE = '{% include "games/includes/escape_team_choice.html" %}'
 
 
 class TeamChoiceMixin(forms.Form):
     """The team a student picks while joining; « Placez-moi » lets the game choose."""
 
     team = forms.CharField(required=False, max_length=20)
+    suggest_label = gettext_lazy("Choisir un pseudo pour moi")
+
+    def layout_fields(self) -> list:
+        # Radios drawn by our template: each shows its team's size, full teams are disabled.
+        return [*super().layout_fields(), HTML(TEAM_CHOICE)]
 
     def clean_team(self) -> str | None:
         value = self.cleaned_data.get("team") or AUTO
