@@ -18,6 +18,7 @@ from games.models import Player
 from games.services.loaded import spec_of
 from games.services.teams import team_choices
 from games.views.screens import Screens, initial_snapshot, screen_texts
+from metiers.sanitize import clean_html
 
 AUTO = "auto"
 # Refusals about the team choice are shown next to the teams, the others next to the nickname.
@@ -93,12 +94,13 @@ class EscapeScreens(Screens):
 def story(session) -> dict:
     """The story the page's editors wrote around the énigmes, kept with the game at launch.
 
-    Rich text from the CMS (already expanded to HTML at launch), not anything a player typed.
+    Cleaned at launch (games/services/spec_html.py) and again here, for a game stored before
+    that or by other means: this HTML is inserted as is in the class screen and the phones.
     """
     spec = session.spec
     return {
-        "introduction_html": mark_safe(spec.get("introduction_html") or ""),  # noqa: S308
-        "conclusion_html": mark_safe(spec.get("conclusion_html") or ""),  # noqa: S308
+        "introduction_html": mark_safe(clean_html(spec.get("introduction_html"))),  # noqa: S308
+        "conclusion_html": mark_safe(clean_html(spec.get("conclusion_html"))),  # noqa: S308
         "story_image": spec.get("image"),
     }
 
