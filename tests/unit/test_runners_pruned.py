@@ -3,8 +3,8 @@ waited for a deadline when their last socket left (games/live/runner.py)."""
 
 from __future__ import annotations
 
-from games.services.clock import now_ms
 from games.live.runner import Runners
+from games.services.clock import now_ms
 
 
 async def test_a_runner_left_with_a_timer_is_dropped_once_its_timer_is_gone():
