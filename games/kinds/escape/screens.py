@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 from games.kinds.escape.engine import EscapeSpec, EscapeState, escape_ranking
 from games.models import Player
 from games.services.loaded import spec_of
-from games.services.teams import team_choices
+from games.services.teams import TEAM_KEY_MAX, team_choices
 from games.views.screens import Screens, initial_snapshot, screen_texts
 from metiers.sanitize import clean_html
 
@@ -29,7 +29,7 @@ TEAM_CHOICE = '{% include "games/includes/escape_team_choice.html" %}'
 class TeamChoiceMixin(forms.Form):
     """The team a student picks while joining; « Placez-moi » lets the game choose."""
 
-    team = forms.CharField(required=False, max_length=20)
+    team = forms.CharField(required=False, max_length=TEAM_KEY_MAX)
     suggest_label = gettext_lazy("Choisir un pseudo pour moi")
 
     def layout_fields(self) -> list:
