@@ -6,26 +6,35 @@ games/views/ and handed to EscapeScreens through the kind registry.
 
 from __future__ import annotations
 
+from crispy_forms.layout import HTML
 from django import forms
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from games.kinds.escape.engine import EscapeSpec, EscapeState, escape_ranking
 from games.models import Player
 from games.services.loaded import spec_of
-from games.services.teams import team_choices
+from games.services.teams import TEAM_KEY_MAX, team_choices
 from games.views.screens import Screens, initial_snapshot, screen_texts
+from metiers.sanitize import clean_html
 
 AUTO = "auto"
 # Refusals about the team choice are shown next to the teams, the others next to the nickname.
 TEAM_REFUSALS = {"team_full", "teams_full", "unknown_team"}
+TEAM_CHOICE = '{% include "games/includes/escape_team_choice.html" %}'
 
 
 class TeamChoiceMixin(forms.Form):
     """The team a student picks while joining; « Placez-moi » lets the game choose."""
 
-    team = forms.CharField(required=False, max_length=20)
+    team = forms.CharField(required=False, max_length=TEAM_KEY_MAX)
+    suggest_label = gettext_lazy("Choisir un pseudo pour moi")
+
+    def layout_fields(self) -> list:
+        # Radios drawn by our template: each shows its team's size, full teams are disabled.
+        return [*super().layout_fields(), HTML(TEAM_CHOICE)]
 
     def clean_team(self) -> str | None:
         value = self.cleaned_data.get("team") or AUTO
@@ -85,12 +94,13 @@ class EscapeScreens(Screens):
 def story(session) -> dict:
     """The story the page's editors wrote around the énigmes, kept with the game at launch.
 
-    Rich text from the CMS (already expanded to HTML at launch), not anything a player typed.
+    Cleaned at launch (games/services/spec_html.py) and again here, for a game stored before
+    that or by other means: this HTML is inserted as is in the class screen and the phones.
     """
     spec = session.spec
     return {
-        "introduction_html": mark_safe(spec.get("introduction_html") or ""),  # noqa: S308
-        "conclusion_html": mark_safe(spec.get("conclusion_html") or ""),  # noqa: S308
+        "introduction_html": mark_safe(clean_html(spec.get("introduction_html"))),  # noqa: S308
+        "conclusion_html": mark_safe(clean_html(spec.get("conclusion_html"))),  # noqa: S308
         "story_image": spec.get("image"),
     }
 
