@@ -6,12 +6,15 @@ cookie, QR code, socket address) stays there.
 
 from __future__ import annotations
 
+import math
+
 from django import forms
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from games.kinds.escape.engine import EscapeSpec, EscapeState, escape_ranking
+from games.kinds.escape.engine.report import wrong_codes
 from games.models import Player
 from games.models.live import GameKind
 from games.services.loaded import spec_of
@@ -93,11 +96,33 @@ def enigme_titles(session) -> list[dict]:
     ]
 
 
+def answer_sheet(session) -> list[dict]:
+    """The teacher's answer sheet: every énigme with its solutions, hints and fragments.
+
+    Rendered into the host's page only (closed until the teacher opens it): never in a
+    snapshot or a frame, so no phone can ever receive it.
+    """
+    return [
+        {
+            "number": number,
+            "title": enigme.title,
+            "text": enigme.text,
+            "solutions": enigme.solutions,
+            "also_accepted": enigme.also_accepted,
+            "hints": enigme.hints,
+            "fragments": enigme.fragments,
+            "metiers": [metier.get("title", "") for metier in enigme.metiers],
+        }
+        for number, enigme in enumerate(spec_of(session).enigmes, start=1)
+    ]
+
+
 def host_page(request, context: dict):
     session = context["session"]
     context = {
         **context,
         **story(session),
+        "answer_sheet": answer_sheet(session),
         "enigmes": enigme_titles(session),
         "texts": escape_texts(),
     }
@@ -105,9 +130,16 @@ def host_page(request, context: dict):
 
 
 def clock_text(ms: int) -> str:
-    """Minutes and seconds, as a teacher writes a time: 12:05."""
-    seconds = round(ms / 1000)
-    return f"{seconds // 60}:{seconds % 60:02d}"
+    """Minutes and seconds, as a teacher writes a time: 12:05; hours past 59:59.
+
+    Rounded up to the second, as escape_render.js `duration()` does on the screens: the CSV
+    says what the class saw.
+    """
+    seconds = max(0, math.ceil(ms / 1000))
+    hours, minutes = seconds // 3600, seconds % 3600 // 60
+    if hours:
+        return f"{hours}:{minutes:02d}:{seconds % 60:02d}"
+    return f"{minutes}:{seconds % 60:02d}"
 
 
 def escape_results(session) -> dict:
@@ -134,6 +166,7 @@ def escape_results(session) -> dict:
                 clock_text(row["penalty_ms"]),
                 sum(team["hints_used"].values()),
                 sum(team["attempts"].values()),
+                wrong_codes(team),
                 row["done"],
             ]
         )
@@ -146,6 +179,7 @@ def escape_results(session) -> dict:
         _("Pénalités"),
         _("Indices"),
         _("Essais"),
+        _("Mauvais codes"),
         _("Terminé"),
     ]
     return {"title": session.title, "columns": columns, "rows": rows}
