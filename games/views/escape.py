@@ -235,9 +235,7 @@ def escape_texts() -> dict[str, str]:
         "solved_by": _("Énigme résolue par %(nickname)s !"),
         "unlocked_metiers": _("Métier(s) débloqué(s) :"),
         "ask_hint": _("Demander un indice"),
-        "hint_confirm": _(
-            "Cet indice ajoute %(time)s au temps de toute l'équipe. Le demander ?"
-        ),
+        "hint_confirm": _("Cet indice ajoute %(time)s au temps de toute l'équipe. Le demander ?"),
         "hint_cost": _("Coût : +%(time)s"),
         "hints_left": _("Indices restants : %(count)s"),
         "hints_received": _("Les indices reçus"),

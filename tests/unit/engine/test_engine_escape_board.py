@@ -210,3 +210,18 @@ def test_players_name_their_team_in_the_lobby_and_the_host_any_time():
 
 def test_start_is_still_refused_without_players():
     refused(SPEC, EscapeState(), Start(), "no_team")
+
+
+def test_an_enigme_image_reaches_the_phones():
+    image = {
+        "url": "/media/images/presse.width-800.jpg",
+        "width": 800,
+        "height": 450,
+        "alt": "Presse",
+    }
+    spec = find_trade_spec(image=image)
+    assert spec.enigmes[0].public()["image"] == image
+    assert EscapeSpec.from_dict(spec.to_dict()) == spec
+    assert find_trade_spec().enigmes[0].public()["image"] is None
+    with pytest.raises(EngineError):
+        find_trade_spec(image="presse.jpg")

@@ -42,6 +42,8 @@ class Enigme:
     # find_trade: more names of the trade, accepted like the solutions and as secret: the
     # titles and ROME appellations of the énigme's fiches (games/kinds/escape/trade_answers.py).
     also_accepted: list[str] = field(default_factory=list)
+    # The énigme's picture on the phones, as the quiz questions': {url, width, height, alt}.
+    image: dict[str, Any] | None = None
 
     @classmethod
     def from_dict(cls, raw: Any) -> Enigme:
@@ -69,6 +71,11 @@ class Enigme:
         data = raw.get("data")
         if data is not None and not isinstance(data, dict):
             raise EngineError(SPEC, f"{where} : champ « data » invalide.", field="data")
+        image = raw.get("image")
+        if image is not None and not (
+            isinstance(image, dict) and isinstance(image.get("url"), str)
+        ):
+            raise EngineError(SPEC, f"{where} : champ « image » invalide.", field="image")
         strings = ("solutions", "fragments", "also_accepted")
         lists = {key: read_list(raw, key, where, SPEC, default=[]) for key in strings}
         for key, values in lists.items():
@@ -89,6 +96,7 @@ class Enigme:
             next=dict(next_value) if isinstance(next_value, dict) else next_value,
             data=dict(data) if data is not None else None,
             also_accepted=lists["also_accepted"],
+            image=dict(image) if image is not None else None,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -104,6 +112,7 @@ class Enigme:
             "next": dict(self.next) if isinstance(self.next, dict) else self.next,
             "data": dict(self.data) if self.data is not None else None,
             "also_accepted": list(self.also_accepted),
+            "image": dict(self.image) if self.image is not None else None,
         }
 
     def public(self) -> dict[str, Any]:
@@ -118,6 +127,7 @@ class Enigme:
             "hint_count": len(self.hints),
             # What each hint will cost, so that a phone says it before the team asks.
             "hint_penalties_s": [hint["penalty_s"] for hint in self.hints],
+            "image": dict(self.image) if self.image is not None else None,
         }
 
     def accepted(self) -> set[str]:
