@@ -12,6 +12,7 @@ from django import forms
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from games.kinds.escape.engine import EscapeSpec, EscapeState, escape_ranking
 from games.kinds.escape.engine.report import wrong_codes
@@ -196,7 +197,15 @@ def escape_texts() -> dict[str, str]:
         "team_members": _("Votre équipe : %(names)s"),
         "team_name": _("Équipe %(name)s"),
         "ranking": _("Classement"),
-        "solved_time": _("%(solved)s énigme(s) en %(time)s"),
+        # escape_render.js plural(): the category Intl.PluralRules gives for the language.
+        "solved_time_one": _("%(solved)s énigme en %(time)s"),
+        "solved_time_other": _("%(solved)s énigmes en %(time)s"),
+        # escape_render.js ordinal(): French has « 1ʳᵉ » (une équipe) and « 2ᵉ »; English needs
+        # the four forms of Intl.PluralRules' ordinal categories (one, two, few, other).
+        "ordinal_one": pgettext("ordinal one", "%(rank)sʳᵉ"),
+        "ordinal_two": pgettext("ordinal two", "%(rank)sᵉ"),
+        "ordinal_few": pgettext("ordinal few", "%(rank)sᵉ"),
+        "ordinal_other": pgettext("ordinal other", "%(rank)sᵉ"),
         "penalty": _("dont %(time)s de pénalité"),
         "message_from_host": _("Message de l'animateur : %(text)s"),
         "dismiss_message": _("Fermer ce message"),
