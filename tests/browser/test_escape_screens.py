@@ -54,6 +54,31 @@ def fits(page, name: str, lang: str) -> None:
     assert size["h"] <= size["vh"] and size["w"] <= size["vw"], f"{name} overflows: {size}"
 
 
+# The class view drawn by its own module for 12 teams at every stage of their path, measured
+# in the same task (the host redraws the real view every second).
+TWELVE_TEAMS = """
+async () => {
+  const { classView } = await import("/static/games/js/escape_class.js");
+  const progress = Array.from({ length: 12 }, (_, i) => ({
+    team_id: `t${i + 1}`, name: `Les Engrenages ${i + 1}`, members: ["1"],
+    solved_count: i % 8, path_count: 7, finished_at_ms: i % 8 === 7 ? 1 : null,
+  }));
+  const view = { title: "Panne à l'usine", paused: false, phase: "running", progress };
+  const screen = document.getElementById("ecran");
+  screen.replaceChildren(classView(view, { remaining: () => 1234000, onLeave() {} }));
+  const root = document.documentElement;
+  return screen.querySelectorAll(".escape-tracks__team").length === 12
+    && root.scrollHeight <= innerHeight && root.scrollWidth <= innerWidth;
+}
+"""
+
+
+def twelve_teams_fit(host) -> bool:
+    fitting = host.evaluate(TWELVE_TEAMS)
+    host.screenshot(path=str(SHOTS / "class-view-12-teams.png"))
+    return fitting
+
+
 def join(phone, pin: str, nickname: str, team: str) -> None:
     phone.goto("/jouer/")
     phone.locator("#id_pin").fill(pin)
@@ -154,6 +179,7 @@ def test_three_phones_play_the_demo_escape_on_a_projector(browser, site_server, 
         expect(host.locator(".escape-tracks__team")).to_have_count(2)
         expect(host.locator("#corrige")).to_be_hidden()
         fits(host, "3-class-view", lang)
+        assert twelve_teams_fit(host), "the class view of 12 teams scrolls"
 
         phones = {"t1": [castor, loutre], "t2": [lynx]}
         for step in range(len(PATHS["t1"])):

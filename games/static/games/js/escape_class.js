@@ -31,7 +31,7 @@ function track(team) {
     h(
       "span",
       { class: "escape-tracks__summary" },
-      done ? `🏁 ${t("track_done")}` : t("enigme_of", { number: solved + 1, count }),
+      done ? `✓ ${t("track_done")}` : t("enigme_of", { number: solved + 1, count }),
     ),
   );
 }
@@ -41,6 +41,9 @@ export function classView(view, { remaining, onLeave }) {
   const teams = (view.progress ?? []).filter((team) => team.members.length || team.solved_count);
   const leave = h("button", { type: "button", class: "host-button escape-class__leave", id: "vue-animateur" }, t("teacher_view"));
   leave.addEventListener("click", onLeave);
+  const tracks = h("ol", { class: "escape-tracks", "aria-label": t("tracks_title") }, teams.map(track));
+  // The rows share the screen's height: big with 3 teams, still on one screen with 12 (CSS).
+  tracks.style.setProperty("--teams", String(Math.max(teams.length, 1)));
   return h(
     "section",
     { class: "escape-class", "aria-labelledby": "classe-titre" },
@@ -56,7 +59,7 @@ export function classView(view, { remaining, onLeave }) {
       "div",
       { class: "escape-class__body" },
       story(),
-      h("ol", { class: "escape-tracks", "aria-label": t("tracks_title") }, teams.map(track)),
+      tracks,
     ),
   );
 }
