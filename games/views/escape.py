@@ -12,7 +12,7 @@ from django import forms
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import ngettext
 
 from games.kinds.escape.engine import EscapeSpec, EscapeState, escape_ranking
 from games.kinds.escape.engine.report import wrong_codes
@@ -21,6 +21,7 @@ from games.models.live import GameKind
 from games.services.loaded import spec_of
 from games.services.teams import team_choices
 from games.views.screens import initial_snapshot, screen_texts
+from games.wording import plural_forms
 
 AUTO = "auto"
 # Refusals about the team choice are shown next to the teams, the others next to the nickname.
@@ -197,15 +198,9 @@ def escape_texts() -> dict[str, str]:
         "team_members": _("Votre équipe : %(names)s"),
         "team_name": _("Équipe %(name)s"),
         "ranking": _("Classement"),
-        # escape_render.js plural(): the category Intl.PluralRules gives for the language.
-        "solved_time_one": _("%(solved)s énigme en %(time)s"),
-        "solved_time_other": _("%(solved)s énigmes en %(time)s"),
-        # escape_render.js ordinal(): French has « 1ʳᵉ » (une équipe) and « 2ᵉ »; English needs
-        # the four forms of Intl.PluralRules' ordinal categories (one, two, few, other).
-        "ordinal_one": pgettext("ordinal one", "%(rank)sʳᵉ"),
-        "ordinal_two": pgettext("ordinal two", "%(rank)sᵉ"),
-        "ordinal_few": pgettext("ordinal few", "%(rank)sᵉ"),
-        "ordinal_other": pgettext("ordinal other", "%(rank)sᵉ"),
+        "solved_time": plural_forms(
+            lambda n: ngettext("%(count)s énigme en %(time)s", "%(count)s énigmes en %(time)s", n)
+        ),
         "penalty": _("dont %(time)s de pénalité"),
         "message_from_host": _("Message de l'animateur : %(text)s"),
         "dismiss_message": _("Fermer ce message"),
@@ -242,7 +237,9 @@ def escape_texts() -> dict[str, str]:
         "locked": _("Cadenas bloqué : réessayez dans %(seconds)s s."),
         "solved": _("Énigme résolue !"),
         "solved_by": _("Énigme résolue par %(nickname)s !"),
-        "unlocked_metiers": _("Métier(s) débloqué(s) :"),
+        "unlocked_metiers": plural_forms(
+            lambda n: ngettext("Métier débloqué :", "Métiers débloqués :", n)
+        ),
         "ask_hint": _("Demander un indice"),
         "hint_confirm": _("Cet indice ajoute %(time)s au temps de toute l'équipe. Le demander ?"),
         "hint_cost": _("Coût : +%(time)s"),
@@ -252,7 +249,7 @@ def escape_texts() -> dict[str, str]:
         "team_done": _("Bravo, votre équipe a terminé ! Attendez les autres équipes."),
         "moved_to": _("L'animateur t'a placé dans l'équipe %(name)s."),
         "final_title": _("Fin de l'escape game !"),
-        "team_rank": _("Votre équipe termine %(rank)s sur %(count)s."),
+        "team_rank": _("Votre équipe termine à la %(rank)s place sur %(total)s."),
         "your_metiers": _("Les métiers que vous avez débloqués"),
         "no_metier": _("Aucun métier débloqué cette fois."),
         "time_over": _("Le temps est écoulé."),

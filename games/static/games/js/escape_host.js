@@ -2,47 +2,22 @@
 // every team during the game (pause, +5 min, messages, end), then the ranking and the trades.
 // Redrawn from `view` (the host snapshot, kept up to date by events).
 
-import { connectionBanner, h, metierLinks, readInitialFrame, replaceContent, t } from "./render.js";
+import { h, metierLinks, t } from "./render.js";
 import { playersPanel } from "./roster.js";
-import { GameSocket } from "./socket.js";
+import { gameScreen, hostCommands } from "./start.js";
 import { clock, rankingTable } from "./escape_render.js";
 import { boardTable, gameClock, keepClock, stuckControl } from "./escape_board.js";
 import { classView } from "./escape_class.js";
 
-const root = document.getElementById("jeu");
-const screen = document.getElementById("ecran");
 const lobbyPanel = document.getElementById("accueil");
-const banner = connectionBanner(document.getElementById("connexion"));
-const alertLine = h("p", { class: "host-alert", role: "alert" });
 const statusLine = h("p", { class: "visually-hidden", role: "status" });
-root.append(alertLine, statusLine);
 const ENIGMES = Object.fromEntries(
   JSON.parse(document.getElementById("enigmes").textContent).map((enigme) => [enigme.id, enigme]),
 );
 
-const first = readInitialFrame();
-let view = first.data;
-let busy = false;
+let view;
 let refreshTimer = null;
 const messageDraft = { text: "", team: "" };
-
-const socket = new GameSocket(root.dataset.socket, {
-  onSnapshot(frame) {
-    view = frame.data;
-    draw();
-  },
-  onEvent(frame) {
-    const handler = EVENTS[frame.type];
-    if (handler && handler(frame.data) !== false) draw();
-  },
-  onStatus(status) {
-    if (status === "open") banner.open();
-    else banner.lost();
-  },
-  onFinal(code) {
-    banner.final(t(`closed_${code}`));
-  },
-});
 
 /** Ask for a fresh snapshot soon, once for a burst of events (30 teams solving at once). */
 function refreshSoon() {
@@ -145,31 +120,10 @@ const EVENTS = {
 };
 
 // -- commands ----------------------------------------------------------------------------
-async function send(message, control) {
-  if (busy) return false;
-  busy = true;
-  if (control) control.disabled = true;
-  alertLine.textContent = "";
-  try {
-    await socket.command(message);
-    return true;
-  } catch (error) {
-    alertLine.textContent = t("error_prefix", { message: error.message ?? t("reconnecting") });
-    return false;
-  } finally {
-    busy = false;
-    if (control?.isConnected) control.disabled = false;
-  }
-}
-
-function commandButton(label, message, { primary = false, confirmText = null, id = null, name = null } = {}) {
-  const button = h("button", { type: "button", id, "aria-label": name, class: `host-button${primary ? " host-button--primary" : ""}` }, label);
-  button.addEventListener("click", () => {
-    if (confirmText && !window.confirm(confirmText)) return;
-    send(message, button);
-  });
-  return button;
-}
+const game = gameScreen({ adopt: (data) => { view = data; }, events: EVENTS, draw });
+const { socket } = game;
+const { send, commandButton } = hostCommands(game);
+game.root.append(statusLine);
 
 // -- players: « Retirer » in the lobby, and the players panel while the game runs ----------
 const roster = playersPanel(commandButton);
@@ -376,12 +330,10 @@ const SCREENS = { lobby, running, finished };
 const conclusion = document.getElementById("conclusion");
 
 function draw() {
-  const focusedId = document.activeElement?.id;
   if (conclusion) conclusion.hidden = view.phase !== "finished";
   lobbyPanel.hidden = view.phase !== "lobby";
-  replaceContent(screen, (SCREENS[view.phase] ?? lobby)());
+  game.paint((SCREENS[view.phase] ?? lobby)());
   drawRoster();
-  if (focusedId) document.getElementById(focusedId)?.focus();
 }
 
 // The board's times run on their own, and locks run out without an event: redraw each second
@@ -393,5 +345,4 @@ window.setInterval(() => {
   if (!document.activeElement?.closest?.("form")) draw();
 }, 1000);
 
-draw();
-if (!first.ended) socket.connect();
+game.start();

@@ -3,51 +3,21 @@
 // Redrawn from `view` (the player snapshot, kept up to date by events).
 
 import { codeControls } from "./escape_controls.js";
-import { connectionBanner, h, metierLinks, readInitialFrame, replaceContent, t } from "./render.js";
-import { GameSocket } from "./socket.js";
-import { clock, duration, every, ordinal, rankingTable } from "./escape_render.js";
+import { h, metierLinks, ordinal, t } from "./render.js";
+import { gameScreen } from "./start.js";
+import { clock, duration, every, rankingTable } from "./escape_render.js";
 
-const root = document.getElementById("jeu");
-const screen = document.getElementById("ecran");
 const messages = document.getElementById("messages");
-const banner = connectionBanner(document.getElementById("connexion"));
-const announcer = h("p", { class: "visually-hidden", "aria-live": "polite" });
-root.append(announcer);
-
-const first = readInitialFrame();
-const myId = root.dataset.player;
-let view = first.data;
+const myId = document.getElementById("jeu").dataset.player;
+let view;
 const drafts = new Map(); // énigme id -> the code being built
 let notice = null; // {tone: "wrong" | "info", text}: feedback on the last code
 let solvedNote = null; // the énigme just solved, with its trades
 let sending = false;
 
-function announce(text) {
-  announcer.textContent = text;
-}
-
 function nickname(playerId) {
   return (view.nicknames ?? {})[playerId] ?? "";
 }
-
-const socket = new GameSocket(root.dataset.socket, {
-  onSnapshot(frame) {
-    view = frame.data;
-    draw();
-  },
-  onEvent(frame) {
-    const handler = EVENTS[frame.type];
-    if (handler && handler(frame.data) !== false) draw();
-  },
-  onStatus(status) {
-    if (status === "open") banner.open();
-    else banner.lost();
-  },
-  onFinal(code) {
-    const rejoin = code === 4401 || code === 4410 ? h("a", { href: root.dataset.joinUrl }, t("rejoin")) : null;
-    banner.final(t(`closed_${code}`), rejoin);
-  },
-});
 
 function mine(data) {
   return view.team && data.team_id === view.team.team_id;
@@ -72,12 +42,6 @@ function hostMessage(text) {
 
 // -- events: small edits of the view ---------------------------------------------------
 const EVENTS = {
-  player_kicked() {
-    // Removed by the teacher: stop reconnecting, and say so (the server also closes with 4410).
-    socket.stop();
-    banner.final(t("kicked"), h("a", { href: root.dataset.joinUrl }, t("rejoin")));
-    return false;
-  },
   team_joined(data) {
     if (!mine(data)) return false;
     view.team.members = data.members;
@@ -178,6 +142,9 @@ const EVENTS = {
     announce(t("final_title"));
   },
 };
+
+const game = gameScreen({ adopt: (data) => { view = data; }, events: EVENTS, draw });
+const { socket, announce } = game;
 
 // -- commands ----------------------------------------------------------------------------
 async function submitCode(code) {
@@ -315,7 +282,7 @@ function solvedBanner() {
     "div",
     { class: "escape-solved", role: "status" },
     h("p", { class: "escape-solved__title" }, who ? t("solved_by", { nickname: who }) : t("solved")),
-    solvedNote.metiers.length ? [h("p", {}, t("unlocked_metiers")), metierLinks(solvedNote.metiers)] : null,
+    solvedNote.metiers.length ? [h("p", {}, t("unlocked_metiers", { count: solvedNote.metiers.length })), metierLinks(solvedNote.metiers)] : null,
   );
 }
 
@@ -411,7 +378,7 @@ function finished() {
   const metiers = (view.debrief?.teams ?? {})[teamId] ?? view.team?.metiers ?? [];
   return [
     h("h2", { class: "play-title" }, t("final_title")),
-    row ? h("p", { class: "play-lead" }, t("team_rank", { rank: ordinal(row.rank), count: ranking.length })) : null,
+    row ? h("p", { class: "play-lead" }, t("team_rank", { rank: ordinal(row.rank), total: ranking.length })) : null,
     h("h2", { class: "play-subtitle" }, t("your_metiers")),
     metiers.length ? metierLinks(metiers, "metier-links metier-links--big") : h("p", {}, t("no_metier")),
     ranking.length ? [h("h2", { class: "play-subtitle" }, t("ranking")), rankingTable(ranking, teamId)] : null,
@@ -424,15 +391,9 @@ const story = document.getElementById("histoire");
 const conclusion = document.getElementById("conclusion");
 
 function draw() {
-  const focusedId = document.activeElement?.id;
   if (conclusion) conclusion.hidden = view.phase !== "finished";
-  replaceContent(screen, (SCREENS[view.phase] ?? lobby)());
-  if (focusedId) {
-    const again = document.getElementById(focusedId);
-    if (again && !again.disabled) again.focus();
-  }
+  game.paint((SCREENS[view.phase] ?? lobby)());
 }
 
 if (story && view.phase !== "lobby") story.open = false;
-draw();
-if (!first.ended) socket.connect();
+game.start();

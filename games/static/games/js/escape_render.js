@@ -2,24 +2,6 @@
 
 import { h, t } from "./render.js";
 
-const LANGUAGE = document.documentElement.lang || "fr";
-const ORDINALS = new Intl.PluralRules(LANGUAGE, { type: "ordinal" });
-const CARDINALS = new Intl.PluralRules(LANGUAGE);
-
-/** The text `${key}_${category}` for `count` (« 1 énigme », « 2 énigmes »), else `${key}_other`. */
-export function plural(key, count, params = {}) {
-  const chosen = `${key}_${CARDINALS.select(count)}`;
-  const text = t(chosen, { count, ...params });
-  return text === chosen ? t(`${key}_other`, { count, ...params }) : text;
-}
-
-/** « 1ʳᵉ », « 2ᵉ » in French; « 1st », « 2nd », « 3rd », « 4th » in English. */
-export function ordinal(rank) {
-  const chosen = `ordinal_${ORDINALS.select(rank)}`;
-  const text = t(chosen, { rank });
-  return text === chosen ? t("ordinal_other", { rank }) : text;
-}
-
 /** "12:05" for 725 000 ms; hours when a game runs that long. */
 export function duration(ms) {
   const total = Math.max(0, Math.ceil((ms ?? 0) / 1000));
@@ -67,7 +49,7 @@ export function rankingTable(rows, highlightTeamId = null) {
         h(
           "span",
           { class: "ranking__score" },
-          plural("solved_time", row.solved, { solved: row.solved, time: duration(row.time_ms) }),
+          t("solved_time", { count: row.solved, time: duration(row.time_ms) }),
           row.penalty_ms ? ` (${t("penalty", { time: duration(row.penalty_ms) })})` : "",
         ),
       ),

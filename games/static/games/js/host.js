@@ -3,50 +3,19 @@
 
 import {
   LETTERS,
-  connectionBanner,
   countdown,
   describeSolution,
-  formatNumber,
   h,
   metierLinks,
   questionHeading,
   rankingList,
-  readInitialFrame,
-  replaceContent,
   t,
 } from "./render.js";
 import { playerItem, playersPanel } from "./roster.js";
-import { GameSocket } from "./socket.js";
+import { gameScreen, hostCommands } from "./start.js";
 
-const root = document.getElementById("jeu");
-const screen = document.getElementById("ecran");
 const lobbyPanel = document.getElementById("accueil");
-const banner = connectionBanner(document.getElementById("connexion"));
-const alertLine = h("p", { class: "host-alert", role: "alert" });
-root.append(alertLine);
-
-const first = readInitialFrame();
-let view = first.data;
-let busy = false; // a command is on its way: no double clicks
-
-const socket = new GameSocket(root.dataset.socket, {
-  onSnapshot(frame) {
-    view = frame.data;
-    draw();
-  },
-  onEvent(frame) {
-    const handler = EVENTS[frame.type];
-    if (!handler) return;
-    if (handler(frame.data) !== false) draw();
-  },
-  onStatus(status) {
-    if (status === "open") banner.open();
-    else banner.lost();
-  },
-  onFinal(code) {
-    banner.final(t(`closed_${code}`));
-  },
-});
+let view;
 
 // A phone that slept or lost the network shows greyed until it comes back (same player).
 function isOnline(player) {
@@ -129,34 +98,9 @@ const EVENTS = {
 };
 
 // -- commands --------------------------------------------------------------------------
-async function send(message, button) {
-  if (busy) return;
-  busy = true;
-  if (button) button.disabled = true;
-  alertLine.textContent = "";
-  try {
-    await socket.command(message);
-  } catch (error) {
-    alertLine.textContent = t("error_prefix", { message: error.message ?? t("reconnecting") });
-  } finally {
-    busy = false;
-    if (button?.isConnected) button.disabled = false;
-  }
-}
-
-function commandButton(label, message, { primary = false, confirmText = null, id = null, name = null } = {}) {
-  const button = h(
-    "button",
-    { type: "button", id, "aria-label": name, class: `host-button${primary ? " host-button--primary" : ""}` },
-    label,
-  );
-  button.addEventListener("click", () => {
-    // A native confirm: keyboard and screen-reader friendly, and a kick cannot be undone.
-    if (confirmText && !window.confirm(confirmText)) return;
-    send(message, button);
-  });
-  return button;
-}
+const game = gameScreen({ adopt: (data) => { view = data; }, events: EVENTS, draw });
+const { socket } = game;
+const { commandButton } = hostCommands(game);
 
 // -- players: the lobby list, and the panel during the game ------------------------------
 // The engine takes a kick in the lobby, during a question and at the reveal.
@@ -340,12 +284,9 @@ function finished() {
 const SCREENS = { lobby, question, reveal, finished };
 
 function draw() {
-  const focusedId = document.activeElement?.id;
   lobbyPanel.hidden = view.phase !== "lobby";
-  replaceContent(screen, (SCREENS[view.phase] ?? lobby)());
+  game.paint((SCREENS[view.phase] ?? lobby)());
   drawRoster();
-  if (focusedId) document.getElementById(focusedId)?.focus();
 }
 
-draw();
-if (!first.ended) socket.connect();
+game.start();

@@ -3,56 +3,20 @@
 
 import { answerControls } from "./answers.js";
 import {
-  connectionBanner,
   countdown,
   describeSolution,
-  formatNumber,
   h,
   metierLinks,
+  ordinal,
   questionHeading,
-  readInitialFrame,
-  replaceContent,
   t,
 } from "./render.js";
-import { GameSocket } from "./socket.js";
+import { gameScreen } from "./start.js";
 
-const root = document.getElementById("jeu");
-const screen = document.getElementById("ecran");
-const banner = connectionBanner(document.getElementById("connexion"));
-const announcer = h("p", { class: "visually-hidden", "aria-live": "polite" });
-root.append(announcer);
-
-const first = readInitialFrame();
-let view = first.data;
+let view;
 const drafts = new Map(); // question index -> the answer being built
 const sending = new Map(); // question index -> "sending" | an error message
 let flash = null; // a one-off line ("question passée")
-
-function announce(text) {
-  announcer.textContent = text;
-}
-
-const socket = new GameSocket(root.dataset.socket, {
-  onSnapshot(frame) {
-    view = frame.data;
-    draw();
-  },
-  onEvent(frame) {
-    const handler = EVENTS[frame.type];
-    if (handler) {
-      handler(frame.data);
-      draw();
-    }
-  },
-  onStatus(status) {
-    if (status === "open") banner.open();
-    else banner.lost();
-  },
-  onFinal(code) {
-    const rejoin = code === 4401 || code === 4410 ? h("a", { href: root.dataset.joinUrl }, t("rejoin")) : null;
-    banner.final(t(`closed_${code}`), rejoin);
-  },
-});
 
 // -- events: small edits of the view ---------------------------------------------------
 const EVENTS = {
@@ -100,11 +64,10 @@ const EVENTS = {
     Object.assign(view.me, { rank: data.rank, score: data.score });
     view.final = { ...(view.final ?? {}), player_count: data.player_count };
   },
-  player_kicked() {
-    socket.stop();
-    banner.final(t("kicked"), h("a", { href: root.dataset.joinUrl }, t("rejoin")));
-  },
 };
+
+const game = gameScreen({ adopt: (data) => { view = data; }, events: EVENTS, draw });
+const { socket, announce } = game;
 
 // -- screens ---------------------------------------------------------------------------
 function lobby() {
@@ -178,8 +141,8 @@ function reveal() {
         "div",
         { class: `result result--${tone}` },
         h("p", { class: "result__title" }, resultTitle(result)),
-        h("p", { class: "result__points" }, t("result_points", { points: formatNumber(result.points) })),
-        h("p", {}, t("score_rank", { score: formatNumber(result.score), rank: result.rank ?? "–", count: result.player_count })),
+        h("p", { class: "result__points" }, t("result_points", { count: result.points })),
+        h("p", {}, t("score_rank", { score: t("points", { count: result.score }), rank: result.rank ? ordinal(result.rank) : "–", total: result.player_count })),
       ),
     );
   }
@@ -200,7 +163,7 @@ function finished() {
   const parts = [h("h2", { class: "play-title" }, t("final_title"))];
   if (view.me.rank) {
     parts.push(
-      h("p", { class: "play-lead" }, t("final_rank", { rank: view.me.rank, count: final.player_count ?? "", score: formatNumber(view.me.score) })),
+      h("p", { class: "play-lead" }, t("final_rank", { rank: ordinal(view.me.rank), total: final.player_count ?? "", score: t("points", { count: view.me.score }) })),
     );
   }
   parts.push(h("h2", { class: "play-subtitle" }, t("your_metiers")));
@@ -211,15 +174,8 @@ function finished() {
 const SCREENS = { lobby, question, reveal, finished };
 
 function draw() {
-  // Redrawing must not throw the focus away (a pause while a student sorts a list).
-  const focusedId = document.activeElement?.id;
   const build = SCREENS[view.phase] ?? lobby;
-  replaceContent(screen, flash ? h("p", { class: "play-notice" }, flash) : null, build());
-  if (focusedId) {
-    const again = document.getElementById(focusedId);
-    if (again && !again.disabled) again.focus();
-  }
+  game.paint(flash ? h("p", { class: "play-notice" }, flash) : null, build());
 }
 
-draw();
-if (!first.ended) socket.connect();
+game.start();

@@ -38,7 +38,7 @@ export function playersPanel(commandButton) {
     if (!shown) return;
     const offline = players.filter((player) => !player.online).length;
     summary.textContent = offline
-      ? t("roster_summary_offline", { count: players.length, offline })
+      ? t("roster_summary_offline", { total: players.length, count: offline })
       : t("roster_summary", { count: players.length });
     const focused = list.contains(document.activeElement) ? document.activeElement.id : pressed;
     pressed = null;
