@@ -5,6 +5,7 @@
 
 import { h, t } from "./render.js";
 import { duration } from "./escape_render.js";
+import { teamFigures } from "./escape_times.js";
 
 const STUCK_KEY = "mej-escape-stuck-minutes";
 const STUCK_DEFAULT = 5;
@@ -26,42 +27,6 @@ function setStuckMinutes(value) {
   return minutes;
 }
 
-/**
- * Game time now (pauses excluded), from the snapshot's `clock_ms` taken at `now_ms`.
- * `serverNow` is the socket's estimate of the server's clock.
- */
-export function gameClock(view, serverNow) {
-  if (view.phase !== "running" || view.paused || view.clock_ms == null) return view.clock_ms ?? 0;
-  return view.clock_ms + Math.max(0, serverNow - (view.now_ms ?? serverNow));
-}
-
-/** Freeze or restart the game clock when the host pauses or resumes (events carry no clock). */
-export function keepClock(view, serverNow, paused) {
-  view.clock_ms = gameClock(view, serverNow);
-  view.now_ms = serverNow;
-  view.paused = paused;
-}
-
-function playing(team) {
-  return team.members.length || team.solved_count;
-}
-
-/** What a team's row says about it, from the game clock `clock`. */
-export function teamFigures(team, clock, stuckAfterMs) {
-  const done = Boolean(team.finished_at_ms);
-  const lastSolve = team.solved?.at(-1)?.clock_ms ?? 0;
-  const elapsed = done ? lastSolve : clock;
-  const onCurrent = done || !team.current ? null : Math.max(0, clock - (team.current_since_ms ?? lastSolve));
-  return {
-    done,
-    elapsed,
-    onCurrent,
-    stuck: onCurrent != null && onCurrent >= stuckAfterMs,
-    position: done ? team.solved_count : (team.solved_count ?? 0) + 1,
-    pathCount: team.path_count ?? team.solved_count,
-  };
-}
-
 function sum(counts) {
   return Object.values(counts ?? {}).reduce((a, b) => a + b, 0);
 }
@@ -78,6 +43,10 @@ function statusCell(team, figures, now) {
  * The board table. `enigmes` maps énigme ids to {number, title}; `nickname(playerId)` names
  * members; `now` is the server's time, `clock` the game time.
  */
+function playing(team) {
+  return team.members.length || team.solved_count;
+}
+
 export function boardTable(view, { enigmes, nickname, now, clock }) {
   const stuckAfterMs = stuckMinutes() * 60_000;
   const teams = (view.progress ?? []).filter(playing);

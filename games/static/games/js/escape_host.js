@@ -6,7 +6,8 @@ import { h, metierLinks, t } from "./render.js";
 import { playersPanel } from "./roster.js";
 import { gameScreen, hostCommands } from "./start.js";
 import { clock, rankingTable } from "./escape_render.js";
-import { boardTable, gameClock, keepClock, stuckControl } from "./escape_board.js";
+import { boardTable, stuckControl } from "./escape_board.js";
+import { gameClock, keepClock } from "./escape_times.js";
 import { classView } from "./escape_class.js";
 
 const lobbyPanel = document.getElementById("accueil");
