@@ -26,7 +26,12 @@ from games.kinds.escape.engine import balance_teams, smallest_team
 from games.kinds.escape.engine.play import TEAM_NAME_MAX
 from games.kinds.registry import rules_for
 from games.models import GameSession, Player, Team
-from games.moderation.nicknames import NicknameError, clean_team_name, uniqueness_key
+from games.moderation.nicknames import (
+    TEAM_NAME_MAX_LENGTH,
+    NicknameError,
+    clean_team_name,
+    uniqueness_key,
+)
 from games.services.loaded import spec_of, state_of
 from games.services.messages import Outgoing, frame
 from games.services.play import BatchOutcome, apply_commands, lock_open_session
@@ -289,7 +294,7 @@ def rename_team(
         if team is None or team_key not in state.teams:
             raise PlacementRefused("unknown_team", "Cette équipe n'existe pas.")
         others = {
-            uniqueness_key(other["name"], len(other["name"]))
+            uniqueness_key(other["name"], TEAM_NAME_MAX_LENGTH)
             for other_key, other in state.teams.items()
             if other_key != team_key
         }
