@@ -44,7 +44,9 @@ TEAM_NAME = "Les Bielles"
 
 
 def fits(page, name: str, lang: str) -> None:
-    """The page holds in its viewport: no vertical or horizontal scrolling. Screenshot kept."""
+    """The page holds in its viewport without scrolling, and axe finds nothing serious.
+    Screenshot kept."""
+    assert_accessible(page)
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{lang}-{name}.png"))
     size = page.evaluate(
