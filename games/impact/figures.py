@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from games.impact.departements import DEPARTEMENTS
 from games.impact.models import Level, SessionFiliere, SessionImpact, SessionTrade
-from games.models.live import GameKind
+from games.kinds.registry import choices as kind_choices
 
 
 @dataclass(frozen=True)
@@ -186,7 +186,7 @@ def figure_tables(filters: Filters) -> list[FigureTable]:
             "types",
             _("Par type de jeu"),
             [_("Type de jeu"), count, pupils],
-            _labelled(sessions, "kind", dict(GameKind.choices), unknown),
+            _labelled(sessions, "kind", dict(kind_choices()), unknown),
         ),
         FigureTable(
             "evenements",

@@ -1,69 +1,77 @@
-"""Which engine plays which kind of game: one table instead of `if kind == ...` everywhere."""
+"""Every game kind, one line each: the only place that lists them.
+
+A kind is a package under games/kinds/ (see docs/architecture.md, « Adding a game kind »):
+its pure rules (engine/), its Wagtail page and blocks, its screens and its demo. Its `kind`
+module defines a `Kind` record, named here by its dotted path. Views, consumers, services and
+exports ask this registry and never test a kind's name.
+
+Kinds are imported on first use, not when this module is: the page models import the
+registry, and the registry's kinds import the page models.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cache, cached_property
+from importlib import import_module
 from typing import Any
 
-from games import engine
-from games.engine import scoring
-from games.kinds.escape import engine as escape_engine
-from games.kinds.quiz import engine as quiz_engine
+from django.utils.module_loading import import_string
+
+from games.kinds.rules import Rules
+
+# name stored in GameSession.kind -> the Kind record of its package.
+KINDS = {
+    "quiz": "games.kinds.quiz.kind.QUIZ",
+    "parcours": "games.kinds.quiz.kind.PARCOURS",
+    "escape": "games.kinds.escape.kind.ESCAPE",
+}
 
 
 @dataclass(frozen=True)
-class Rules:
-    load_spec: Callable[[dict], Any]
-    new_state: Callable[[Any], Any]
-    load_state: Callable[[dict], Any]
-    apply: Callable[..., engine.Transition]
-    snapshot: Callable[..., dict]
-    next_deadline_ms: Callable[[Any], int | None]
-    team_play: bool
+class Kind:
+    name: str
+    label: Any  # lazy translation: the kind as teachers read it
+    package: str  # "games.kinds.escape": where screens.py and demo.py are found
+    rules: Rules
+    page_model: type
+
+    @cached_property
+    def screens(self):
+        """The kind's pages for the class screen and phones (games.kinds.screens.Screens).
+
+        Imported late: screens use the play models, which are still loading when the page
+        models ask for the kinds."""
+        return import_module(f"{self.package}.screens").SCREENS
 
 
-def _quiz_deadline(state: quiz_engine.QuizState) -> int | None:
-    if state.phase == "question" and not state.paused and state.deadline_ms is not None:
-        return state.deadline_ms + scoring.GRACE_MS
-    return None
+class UnknownKind(LookupError):
+    pass
 
 
-def _escape_deadline(state: escape_engine.EscapeState) -> int | None:
-    if state.phase == "running" and not state.paused:
-        return state.ends_at_ms
-    return None
+@cache
+def kind(name: str) -> Kind:
+    try:
+        return import_string(KINDS[name])
+    except KeyError:
+        raise UnknownKind(name) from None
 
 
-def _quiz_snapshot(spec, state, role, *, player_id=None, team_id=None, now_ms):
-    return quiz_engine.quiz_snapshot(spec, state, role, player_id, now_ms=now_ms)
+def all_kinds() -> Iterator[Kind]:
+    return (kind(name) for name in KINDS)
 
 
-def _escape_snapshot(spec, state, role, *, player_id=None, team_id=None, now_ms):
-    return escape_engine.escape_snapshot(spec, state, role, team_id, player_id, now_ms=now_ms)
+def rules_for(name: str) -> Rules:
+    return kind(name).rules
 
 
-QUIZ = Rules(
-    load_spec=quiz_engine.QuizSpec.from_dict,
-    new_state=quiz_engine.QuizState.new,
-    load_state=quiz_engine.QuizState.from_dict,
-    apply=quiz_engine.apply_quiz,
-    snapshot=_quiz_snapshot,
-    next_deadline_ms=_quiz_deadline,
-    team_play=False,
-)
-ESCAPE = Rules(
-    load_spec=escape_engine.EscapeSpec.from_dict,
-    new_state=lambda spec: escape_engine.EscapeState(),
-    load_state=escape_engine.EscapeState.from_dict,
-    apply=escape_engine.apply_escape,
-    snapshot=_escape_snapshot,
-    next_deadline_ms=_escape_deadline,
-    team_play=True,
-)
-
-RULES_BY_KIND = {"quiz": QUIZ, "parcours": QUIZ, "escape": ESCAPE}
+def choices() -> list[tuple[str, Any]]:
+    """(name, label) of every kind, for forms and reports."""
+    return [(each.name, each.label) for each in all_kinds()]
 
 
-def rules_for(kind: str) -> Rules:
-    return RULES_BY_KIND[kind]
+def demo_loaders() -> list[Callable]:
+    """Each kind package's demo loader, once per package (quiz and parcours share one)."""
+    packages = dict.fromkeys(each.package for each in all_kinds())
+    return [import_module(f"{package}.demo").ensure_games for package in packages]

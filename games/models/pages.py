@@ -33,7 +33,7 @@ class GameIndexPage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
     parent_page_types = ["cms.HomePage"]
-    subpage_types = ["games.QuizPage", "games.ParcoursPage", "games.EscapeGamePage"]
+    subpage_types: list[str] = []  # one per game kind: filled in by games.models from the registry
     max_count = 1
     template = "pages/game_index_page.html"
 

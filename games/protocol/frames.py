@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_noop
+
 from games.protocol.bounds import OutOfBounds, check_value, refuse_constant
 
 PROTOCOL_VERSION = 1
@@ -40,10 +42,14 @@ ANY_ROLE = frozenset({"snapshot", "ping"})
 
 
 class ProtocolError(Exception):
-    def __init__(self, code: str, message: str, ref=None):
-        super().__init__(message)
+    """A refused frame: `template` is a French msgid, filled in with `params` (wording.say)."""
+
+    def __init__(self, code: str, template: str, ref=None, **params):
+        self.message = template % params if params else template
+        super().__init__(self.message)
         self.code = code
-        self.message = message
+        self.template = template
+        self.params = params
         self.ref = ref
 
 
@@ -69,35 +75,49 @@ class RateLimiter:
 def parse_frame(text: str | None, role: str) -> dict:
     """The frame as a dict with a known "type" for this role, or ProtocolError."""
     if text is None:
-        raise ProtocolError("binary_frame", "Seuls les messages texte (JSON) sont acceptés.")
+        raise ProtocolError(
+            "binary_frame", gettext_noop("Seuls les messages texte (JSON) sont acceptés.")
+        )
     if len(text.encode()) > MAX_FRAME_BYTES:
-        raise ProtocolError("frame_too_large", "Message trop long (16 Kio au plus).")
+        raise ProtocolError("frame_too_large", gettext_noop("Message trop long (16 Kio au plus)."))
     try:
         message = json.loads(text, parse_constant=refuse_constant)
     except OutOfBounds as error:
-        raise ProtocolError("invalid_message", f"Valeur refusée ({error.reason}).") from error
+        raise ProtocolError(
+            "invalid_message", gettext_noop("Valeur refusée (%(reason)s)."), reason=error.reason
+        ) from error
     except (ValueError, RecursionError) as error:
         # RecursionError: nesting deeper than the interpreter's stack, sent on purpose.
-        raise ProtocolError("invalid_json", "Message illisible : ce n'est pas du JSON.") from error
+        raise ProtocolError(
+            "invalid_json", gettext_noop("Message illisible : ce n'est pas du JSON.")
+        ) from error
     try:
         check_value(message)
     except OutOfBounds as error:
-        raise ProtocolError("invalid_message", f"Valeur refusée ({error.reason}).") from error
+        raise ProtocolError(
+            "invalid_message", gettext_noop("Valeur refusée (%(reason)s)."), reason=error.reason
+        ) from error
     if not isinstance(message, dict):
-        raise ProtocolError("invalid_message", "Le message doit être un objet JSON.")
+        raise ProtocolError("invalid_message", gettext_noop("Le message doit être un objet JSON."))
     ref = message.get("ref")
     if ref is not None and not (isinstance(ref, (str, int)) and len(str(ref)) <= 40):
-        raise ProtocolError("invalid_message", "Le champ « ref » est invalide.")
+        raise ProtocolError("invalid_message", gettext_noop("Le champ « ref » est invalide."))
     kind = message.get("type")
     if not isinstance(kind, str):
-        raise ProtocolError("invalid_message", "Le champ « type » manque.", ref)
+        raise ProtocolError("invalid_message", gettext_noop("Le champ « type » manque."), ref)
     allowed = ANY_ROLE | (HOST_COMMANDS if role == "host" else PLAYER_COMMANDS)
     if kind not in allowed:
         if kind in HOST_COMMANDS:
-            raise ProtocolError("not_host", "Seul l'animateur de la partie peut faire cela.", ref)
+            raise ProtocolError(
+                "not_host", gettext_noop("Seul l'animateur de la partie peut faire cela."), ref
+            )
         if kind in PLAYER_COMMANDS:
-            raise ProtocolError("not_player", "L'écran de l'animateur ne joue pas.", ref)
-        raise ProtocolError("unknown_type", f"Type de message inconnu : {kind[:40]!r}.", ref)
+            raise ProtocolError(
+                "not_player", gettext_noop("L'écran de l'animateur ne joue pas."), ref
+            )
+        raise ProtocolError(
+            "unknown_type", gettext_noop("Type de message inconnu : %(name)r."), ref, name=kind[:40]
+        )
     return message
 
 
@@ -114,14 +134,17 @@ def command_data(message: dict, *, player_id: str | None, team_id: str | None) -
         }
     if kind in {"submit", "hint"}:
         if team_id is None:
-            raise ProtocolError("no_team", "Tu n'es dans aucune équipe.", ref)
+            raise ProtocolError("no_team", gettext_noop("Tu n'es dans aucune équipe."), ref)
         data = {"type": kind, "team_id": team_id, "player_id": player_id}
         data["enigme_id"] = message.get("enigme_id")
         if kind == "submit":
             code = message.get("code")
             if isinstance(code, str) and len(code) > CODE_MAX:
                 raise ProtocolError(
-                    "invalid_answer", f"Code trop long ({CODE_MAX} caractères au plus).", ref
+                    "invalid_answer",
+                    gettext_noop("Code trop long (%(max)s caractères au plus)."),
+                    ref,
+                    max=CODE_MAX,
                 )
             data["code"] = code
         return data
@@ -129,7 +152,10 @@ def command_data(message: dict, *, player_id: str | None, team_id: str | None) -
         text = message.get("text")
         if isinstance(text, str) and not 0 < len(text.strip()) <= MESSAGE_MAX:
             raise ProtocolError(
-                "invalid_message", f"Le message doit faire 1 à {MESSAGE_MAX} caractères.", ref
+                "invalid_message",
+                gettext_noop("Le message doit faire 1 à %(max)s caractères."),
+                ref,
+                max=MESSAGE_MAX,
             )
     fields = {k: v for k, v in message.items() if k not in {"ref"}}
     return fields

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from games.engine import Command, EngineError
 from games.engine.commands import Answer as AnswerCommand
@@ -28,7 +29,7 @@ logger = logging.getLogger(__name__)
 # What a command that broke the rules' code gets: it fails alone, the batch goes on.
 INTERNAL_ERROR = {
     "code": "internal_error",
-    "message": "Cette action n'a pas pu être traitée. Réessaie.",
+    "message": gettext_noop("Cette action n'a pas pu être traitée. Réessaie."),
 }
 
 
@@ -111,7 +112,10 @@ def apply_commands(session_id: int, commands: list[Command], now_ms: int) -> Bat
                         team_ids = dict(session.teams.values_list("key", "pk"))
                     row = _attempt_row(session, team_ids, command, transition.events)
             except EngineError as error:
-                results.append(CommandResult(ok=False, error=error.to_dict()))
+                # The template goes with it: the socket says it in its page's language.
+                results.append(
+                    CommandResult(ok=False, error={**error.to_dict(), "template": error.template})
+                )
                 continue
             except Exception:
                 # A bug met by one command (the frame parser bounds its input, so this is

@@ -24,7 +24,7 @@ from tests.support.live_games import log_in_as_admin, watch
 pytestmark = pytest.mark.browser
 
 GAME_PAGE = "/jeux/panne-a-l-usine/"
-BY_ID = {enigme["identifiant"]: enigme for enigme in ENIGMES}
+BY_ID = {enigme["id"]: enigme for enigme in ENIGMES}
 # Two players in team 1 (the headlights after the fork), one alone in team 2 (the fuel cells).
 PATHS = {
     "t1": ["badge", "robot-soudure", "voyants", "aiguillage", "presse", "etapes", "quai"],
@@ -92,7 +92,7 @@ def join(phone, pin: str, nickname: str, team: str) -> None:
 
 
 def code_for(team: str, enigme: dict) -> str:
-    return CODES.get(enigme["identifiant"], {}).get(team) or enigme["solutions"][0]
+    return CODES.get(enigme["id"], {}).get(team) or enigme["solutions"][0]
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
@@ -134,7 +134,7 @@ def test_three_phones_play_the_demo_escape_on_a_projector(browser, site_server, 
         host.locator("#demarrer").click()
         expect(host.locator(".escape-board__table")).to_be_visible()
         badge = BY_ID["badge"]
-        expect(castor.locator(".escape-title")).to_have_text(badge["titre"])
+        expect(castor.locator(".escape-title")).to_have_text(badge["title"])
         # « Énigme 1 sur 7 »: the team's own path, not the 8 énigmes of the game.
         expect(castor.locator(".question-number")).to_contain_text("1")
         expect(castor.locator(".question-number")).to_contain_text("7")
@@ -188,14 +188,14 @@ def test_three_phones_play_the_demo_escape_on_a_projector(browser, site_server, 
             for team, team_phones in phones.items():
                 enigme = BY_ID[PATHS[team][step]]
                 solver = team_phones[step % len(team_phones)]
-                expect(solver.locator(".escape-title")).to_have_text(enigme["titre"])
+                expect(solver.locator(".escape-title")).to_have_text(enigme["title"])
                 if step == 1:
                     castor.screenshot(path=str(SHOTS / f"{lang}-phone-enigme.png"))
                 enter_code_anywhere(solver, enigme, code_for(team, enigme))
                 if step < len(PATHS[team]) - 1:
                     following = BY_ID[PATHS[team][step + 1]]
                     for phone in team_phones:
-                        expect(phone.locator(".escape-title")).to_have_text(following["titre"])
+                        expect(phone.locator(".escape-title")).to_have_text(following["title"])
             if step == 3:
                 fits(host, "4-class-view-midway", lang)
 

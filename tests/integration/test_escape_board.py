@@ -7,8 +7,8 @@ from django.test import Client
 from django.urls import reverse
 
 from games.consumers import player_cookie
+from games.kinds.escape.screens import clock_text
 from games.models import Team
-from games.views.escape import clock_text
 from tests.integration.test_escape_live import (
     class_of,
     close_all,

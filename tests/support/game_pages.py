@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from cms.demo import ensure_home_page
 from games.access.permissions import ensure_teachers_group
-from games.kinds.quiz.demo import ensure_index
+from games.demo import ensure_index
 from games.models import GameIndexPage
 
 

@@ -69,8 +69,9 @@ SUBMIT = "#ecran form.answer-form button[type=submit], #ecran form.escape-code b
 
 
 def enter_code_anywhere(phone: Page, enigme: dict, code: str) -> None:
-    """`enter_code` through the controls' ids: the same in every language of the interface."""
-    kind = enigme["type"]
+    """`enter_code` through the controls' ids, the same in every language of the interface;
+    `enigme` in the engine's terms (games.kinds.escape.demo.ENIGMES)."""
+    kind = enigme["kind"]
     if kind in {"padlock_digits", "find_trade", "padlock_letters"}:
         phone.locator("#code").fill(code)
         phone.locator("#code").press("Enter")
@@ -85,7 +86,7 @@ def enter_code_anywhere(phone: Page, enigme: dict, code: str) -> None:
         for number, letter in re.findall(r"(\d+)([A-Z])", code):
             phone.locator(f"#paire-{number}").select_option(letter)
     elif kind == "ordering":
-        order = list("ABCDEFGH"[: len(enigme["options"])])
+        order = [item["key"] for item in enigme["data"]["items"]]
         for position, key in enumerate(code):
             while order.index(key) > position:
                 phone.locator(f"#monter-{key}").click()

@@ -1,24 +1,14 @@
-"""Demo content of the games: the « Jeux » index, a quiz and a parcours for each demo objet,
-the escape game « Panne à l'usine » (games.kinds.escape.demo), the teachers' group and a demo
-teacher account.
+"""Demo quizzes and parcours: one of each for every demo objet, written for 13 to 17 year olds.
 
-Built by code, idempotent: a page is found by its slug and created only when missing (an
-editor's changes are kept); the account is created once. Runs after metiers.demo, whose fiches
-and objets the games link to.
+Loaded by games.demo, which owns the « Jeux » index and the teachers' group.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db import transaction
-
-from cms.accounts import create_account_once
-from cms.models import HomePage
-from games.access.permissions import ensure_teachers_group
-from games.kinds.escape import demo as demo_escape
 from games.kinds.quiz.blocks import QuestionsBlock
-from games.models import GameIndexPage, ParcoursPage, QuizPage
+from games.models import ParcoursPage, QuizPage
 from metiers.models import MetierPage, ObjetPage
 
 INDEX_SLUG = "jeux"
@@ -305,52 +295,8 @@ def quiz_stream(quiz: DemoQuiz, metiers: dict[str, MetierPage]) -> list[dict]:
     return QuestionsBlock.raw_from_engine(questions)
 
 
-def ensure_index(home: HomePage) -> GameIndexPage:
-    index = GameIndexPage.objects.first()  # max_count = 1: an editor may have renamed it
-    if index is None:
-        index = GameIndexPage(
-            title="Jeux",
-            slug=INDEX_SLUG,
-            introduction=(
-                "<p>Des quiz et des parcours « de A à Z » à lancer en classe : l'enseignant "
-                "projette le jeu, les élèves répondent sur leur téléphone, sans compte.</p>"
-            ),
-        )
-        home.add_child(instance=index)
-        index.save_revision().publish()
-    return index
-
-
-def ensure_game(index: GameIndexPage, model, slug: str, **fields) -> tuple[object, bool]:
-    page = model.objects.child_of(index).filter(slug=slug).first()
-    if page is not None:
-        return page, False
-    page = model(slug=slug, **fields)
-    index.add_child(instance=page)  # a parcours fills its questions from its objet here
-    page.save_revision().publish()
-    return page, True
-
-
-def ensure_teacher(group, stdout) -> None:
-    account = create_account_once(TEACHER_USERNAME, env_var=TEACHER_PASSWORD_ENV)
-    if account is None:
-        from django.contrib.auth import get_user_model
-
-        user = get_user_model().objects.get(username=TEACHER_USERNAME)
-    else:
-        user = account.user
-        if stdout:
-            stdout.write(account.announcement("Compte enseignant de démonstration"))
-    user.groups.add(group)
-
-
-@transaction.atomic
-def load(stdout=None) -> None:
-    home = HomePage.objects.first()
-    index = ensure_index(home)
-    group = ensure_teachers_group(index)
-    ensure_teacher(group, stdout)
-
+def ensure_games(index, ensure_game, stdout=None) -> list[str]:
+    """A quiz and a parcours for each demo objet, created when missing; the slugs created now."""
     wanted = {slug for quiz in DEMO_QUIZZES for q in quiz.questions for slug in q["metiers"]}
     metiers = {m.slug: m for m in MetierPage.objects.live().filter(slug__in=wanted)}
     created = []
@@ -381,8 +327,4 @@ def load(stdout=None) -> None:
             questions=quiz_stream(quiz, metiers),
         )
         created += [f"quiz-{quiz.objet}"] if new else []
-    if demo_escape.ensure_escape_game(index, ensure_game, stdout):
-        created.append(demo_escape.SLUG)
-    if stdout:
-        detail = f"créés : {', '.join(created)}" if created else "déjà en place"
-        stdout.write(f"Jeux : index, groupe « Enseignants » et jeux de démonstration ({detail}).")
+    return created

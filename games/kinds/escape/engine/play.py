@@ -44,6 +44,7 @@ from games.engine.commands import (
 from games.engine.errors import EngineError
 from games.engine.events import ALL, HOST, Event, to_player, to_team
 from games.engine.outcome import Transition
+from games.engine.problems import gettext_noop
 from games.kinds.escape.engine import report as escape_report
 from games.kinds.escape.engine.codes import canonical
 from games.kinds.escape.engine.spec import EscapeSpec
@@ -69,7 +70,9 @@ def apply(spec: EscapeSpec, state: EscapeState, command: Command, now_ms: int) -
     handler = _HANDLERS.get(type(command))
     if handler is None:
         raise EngineError(
-            "invalid_command", f"Commande « {command.type} » inconnue dans un escape game."
+            "invalid_command",
+            gettext_noop("Commande « %(command)s » inconnue dans un escape game."),
+            command=command.type,
         )
     new_state, events = handler(spec, state, command, now_ms)
     if new_state is state:
@@ -82,26 +85,28 @@ def apply(spec: EscapeSpec, state: EscapeState, command: Command, now_ms: int) -
 
 def _require_phase(state: EscapeState, *phases: str) -> None:
     if state.phase not in phases:
-        raise EngineError("wrong_phase", "Impossible à cette étape du jeu.", phase=state.phase)
+        raise EngineError(
+            "wrong_phase", gettext_noop("Impossible à cette étape du jeu."), phase=state.phase
+        )
 
 
 def _require_playing(state: EscapeState) -> None:
     _require_phase(state, "running")
     if state.paused:
-        raise EngineError("game_paused", "Le jeu est en pause.")
+        raise EngineError("game_paused", gettext_noop("Le jeu est en pause."))
 
 
 def _team(state: EscapeState, team_id: str) -> dict[str, Any]:
     team = state.teams.get(team_id)
     if team is None:
-        raise EngineError("unknown_team", "Équipe inconnue.")
+        raise EngineError("unknown_team", gettext_noop("Équipe inconnue."))
     return team
 
 
 def _member_of(state: EscapeState, team_id: str, player_id: str) -> dict[str, Any]:
     team = _team(state, team_id)
     if player_id not in team["members"]:
-        raise EngineError("not_in_team", "Tu ne fais pas partie de cette équipe.")
+        raise EngineError("not_in_team", gettext_noop("Tu ne fais pas partie de cette équipe."))
     return team
 
 
@@ -109,8 +114,8 @@ def _require_current(team: dict[str, Any], enigme_id: str) -> None:
     if team["current"] == enigme_id:
         return
     if any(entry["enigme_id"] == enigme_id for entry in team["solved"]):
-        raise EngineError("already_solved", "Cette énigme est déjà résolue.")
-    raise EngineError("wrong_enigme", "Ce n'est pas l'énigme en cours de ton équipe.")
+        raise EngineError("already_solved", gettext_noop("Cette énigme est déjà résolue."))
+    raise EngineError("wrong_enigme", gettext_noop("Ce n'est pas l'énigme en cours de ton équipe."))
 
 
 def _with_team(state: EscapeState, team_id: str, team: dict[str, Any]) -> EscapeState:
@@ -179,27 +184,32 @@ def _membership_events(
 def _add_team(spec: EscapeSpec, state: EscapeState, command: AddTeam, now_ms: int) -> Step:
     _require_phase(state, "lobby", "running")
     if command.team_id in state.teams:
-        raise EngineError("duplicate_team", "Cette équipe existe déjà.")
-    name = " ".join(command.name.split())
-    if not name or len(name) > TEAM_NAME_MAX:
-        raise EngineError(
-            "invalid_team_name", f"Le nom d'équipe doit faire 1 à {TEAM_NAME_MAX} caractères."
-        )
+        raise EngineError("duplicate_team", gettext_noop("Cette équipe existe déjà."))
+    name = _team_name(command.name)
     current = spec.first_id() if state.phase == "running" else None
     team = new_team(name, len(state.teams), current)
     added = _with_team(state, command.team_id, team)
     return added, [Event("team_added", ALL, {"team_id": command.team_id, "name": name})]
 
 
-def _clean_team_name(state: EscapeState, team_id: str, raw: str) -> str:
+def _team_name(raw: str) -> str:
     name = " ".join(raw.split())
     if not name or len(name) > TEAM_NAME_MAX:
         raise EngineError(
-            "invalid_team_name", f"Le nom d'équipe doit faire 1 à {TEAM_NAME_MAX} caractères."
+            "invalid_team_name",
+            gettext_noop("Le nom d'équipe doit faire 1 à %(max)s caractères."),
+            max=TEAM_NAME_MAX,
         )
+    return name
+
+
+def _clean_team_name(state: EscapeState, team_id: str, raw: str) -> str:
+    name = _team_name(raw)
     taken = {team["name"].casefold() for tid, team in state.teams.items() if tid != team_id}
     if name.casefold() in taken:
-        raise EngineError("duplicate_team_name", "Une autre équipe porte déjà ce nom.")
+        raise EngineError(
+            "duplicate_team_name", gettext_noop("Une autre équipe porte déjà ce nom.")
+        )
     return name
 
 
@@ -226,9 +236,9 @@ def _join_team(spec: EscapeSpec, state: EscapeState, command: JoinTeam, now_ms: 
     previous_id = state.team_of(command.player_id)
     if previous_id is not None and state.phase == "running":
         # Changing team mid-game would carry fragments from one team to another.
-        raise EngineError("already_in_team", "Tu fais déjà partie d'une équipe.")
+        raise EngineError("already_in_team", gettext_noop("Tu fais déjà partie d'une équipe."))
     if len(team["members"]) >= spec.team_size:
-        raise EngineError("team_full", "Cette équipe est complète.")
+        raise EngineError("team_full", gettext_noop("Cette équipe est complète."))
     teams = dict(state.teams)
     events: list[Event] = []
     if previous_id is not None:
@@ -261,7 +271,7 @@ def _leave_team(spec: EscapeSpec, state: EscapeState, command: LeaveTeam, now_ms
     _require_phase(state, "lobby", "running")
     team_id = state.team_of(command.player_id)
     if team_id is None:
-        raise EngineError("unknown_player", "Ce joueur n'est dans aucune équipe.")
+        raise EngineError("unknown_player", gettext_noop("Ce joueur n'est dans aucune équipe."))
     left, events = _without_member(spec, state, team_id, command.player_id, now_ms)
     return left, [Event("left_team", to_player(command.player_id), {"team_id": team_id}), *events]
 
@@ -284,9 +294,9 @@ def _kick(spec: EscapeSpec, state: EscapeState, command: Kick, now_ms: int) -> S
 def _start(spec: EscapeSpec, state: EscapeState, command: Start, now_ms: int) -> Step:
     _require_phase(state, "lobby")
     if not spec.enigmes:
-        raise EngineError("invalid_spec", "Cet escape game n'a aucune énigme.")
+        raise EngineError("invalid_spec", gettext_noop("Cet escape game n'a aucune énigme."))
     if not state.playing_team_ids():
-        raise EngineError("no_team", "Il faut au moins une équipe avec un joueur.")
+        raise EngineError("no_team", gettext_noop("Il faut au moins une équipe avec un joueur."))
     first = spec.first_id()
     teams = {team_id: {**team, "current": first} for team_id, team in state.teams.items()}
     started = replace(
@@ -310,7 +320,7 @@ def _start(spec: EscapeSpec, state: EscapeState, command: Start, now_ms: int) ->
 def _pause(spec: EscapeSpec, state: EscapeState, command: Pause, now_ms: int) -> Step:
     _require_phase(state, "running")
     if state.paused:
-        raise EngineError("game_paused", "Le jeu est déjà en pause.")
+        raise EngineError("game_paused", gettext_noop("Le jeu est déjà en pause."))
     paused = replace(state, paused=True, paused_at_ms=now_ms)
     return paused, [Event("paused", ALL, {"remaining_ms": paused.remaining_ms(now_ms)})]
 
@@ -318,7 +328,7 @@ def _pause(spec: EscapeSpec, state: EscapeState, command: Pause, now_ms: int) ->
 def _resume(spec: EscapeSpec, state: EscapeState, command: Resume, now_ms: int) -> Step:
     _require_phase(state, "running")
     if not state.paused or state.paused_at_ms is None:
-        raise EngineError("not_paused", "Le jeu n'est pas en pause.")
+        raise EngineError("not_paused", gettext_noop("Le jeu n'est pas en pause."))
     shift = max(now_ms - state.paused_at_ms, 0)
     teams = dict(state.teams)
     for team_id, team in state.teams.items():
@@ -342,7 +352,9 @@ def _add_time(spec: EscapeSpec, state: EscapeState, command: AddTime, now_ms: in
     _require_phase(state, "running")
     if command.seconds == 0 or abs(command.seconds) > ADD_TIME_MAX_S:
         raise EngineError(
-            "invalid_command", f"Ajoute entre 1 et {ADD_TIME_MAX_S} secondes (ou retire-les)."
+            "invalid_command",
+            gettext_noop("Ajoute entre 1 et %(max)s secondes (ou retire-les)."),
+            max=ADD_TIME_MAX_S,
         )
     changed = replace(state, ends_at_ms=(state.ends_at_ms or now_ms) + command.seconds * 1000)
     data = {"ends_at_ms": changed.ends_at_ms, "added_s": command.seconds, "now_ms": now_ms}
@@ -376,21 +388,21 @@ def _all_done(state: EscapeState) -> bool:
 def _submit(spec: EscapeSpec, state: EscapeState, command: Submit, now_ms: int) -> Step:
     _require_playing(state)
     if state.ends_at_ms is not None and now_ms >= state.ends_at_ms:
-        raise EngineError("time_over", "Le temps est écoulé.")
+        raise EngineError("time_over", gettext_noop("Le temps est écoulé."))
     team = _member_of(state, command.team_id, command.player_id)
     _require_current(team, command.enigme_id)
     locked_until = team["locked_until_ms"]
     if locked_until is not None and now_ms < locked_until:
         raise EngineError(
             "padlock_locked",
-            "Cadenas bloqué : patientez avant de réessayer.",
+            gettext_noop("Cadenas bloqué : patientez avant de réessayer."),
             remaining_ms=locked_until - now_ms,
             locked_until_ms=locked_until,
         )
     enigme = spec.enigme(command.enigme_id)
     answer = canonical(enigme.kind, command.code)
     if answer is None:
-        raise EngineError("invalid_answer", "Ce code ne peut pas ouvrir ce cadenas.")
+        raise EngineError("invalid_answer", gettext_noop("Ce code ne peut pas ouvrir ce cadenas."))
 
     attempts = {**team["attempts"], enigme.id: team["attempts"].get(enigme.id, 0) + 1}
     if answer not in enigme.accepted():
@@ -472,7 +484,9 @@ def _hint(spec: EscapeSpec, state: EscapeState, command: Hint, now_ms: int) -> S
     enigme = spec.enigme(command.enigme_id)
     used = team["hints_used"].get(enigme.id, 0)
     if used >= len(enigme.hints):
-        raise EngineError("no_more_hints", "Il n'y a plus d'indice pour cette énigme.")
+        raise EngineError(
+            "no_more_hints", gettext_noop("Il n'y a plus d'indice pour cette énigme.")
+        )
     hint = enigme.hints[used]
     penalty = round(hint["penalty_s"] * 1000)
     team = {
@@ -498,7 +512,11 @@ def _hint(spec: EscapeSpec, state: EscapeState, command: Hint, now_ms: int) -> S
 def _message(spec: EscapeSpec, state: EscapeState, command: Message, now_ms: int) -> Step:
     text = command.text.strip()
     if not text or len(text) > MESSAGE_MAX:
-        raise EngineError("invalid_message", f"Le message doit faire 1 à {MESSAGE_MAX} caractères.")
+        raise EngineError(
+            "invalid_message",
+            gettext_noop("Le message doit faire 1 à %(max)s caractères."),
+            max=MESSAGE_MAX,
+        )
     audience = ALL
     if command.team_id is not None:
         _team(state, command.team_id)

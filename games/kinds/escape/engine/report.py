@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from games.engine.errors import EngineError
+from games.engine.problems import gettext_noop
 from games.engine.ranking import competition_ranks
 from games.kinds.escape.engine.spec import EscapeSpec
 from games.kinds.escape.engine.state import EscapeState
@@ -137,7 +138,7 @@ def snapshot(
     own fragments; `team_id` may be None for a player not in a team yet.
     """
     if role not in ("host", "player"):
-        raise EngineError("invalid_command", f"Rôle inconnu : {role!r}.")
+        raise EngineError("invalid_command", gettext_noop("Rôle inconnu : %(role)r."), role=role)
     view: dict[str, Any] = {
         "role": role,
         "title": spec.title,
@@ -173,9 +174,9 @@ def snapshot(
         return view
     team = state.teams.get(team_id)
     if team is None:
-        raise EngineError("unknown_team", "Équipe inconnue.")
+        raise EngineError("unknown_team", gettext_noop("Équipe inconnue."))
     if player_id not in team["members"]:
-        raise EngineError("not_in_team", "Tu ne fais pas partie de cette équipe.")
+        raise EngineError("not_in_team", gettext_noop("Tu ne fais pas partie de cette équipe."))
     mine = _team_view(spec, state, team_id, team, now_ms)
     if team["current"] is not None and state.phase == "running":
         enigme = spec.enigme(team["current"])

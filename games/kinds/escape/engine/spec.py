@@ -16,7 +16,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from games.engine.errors import EngineError
-from games.engine.fields import read_id, read_int, read_list, read_number, read_str, require_dict
+from games.engine.fields import (
+    INVALID_FIELD,
+    read_id,
+    read_int,
+    read_list,
+    read_number,
+    read_str,
+    require_dict,
+)
+from games.engine.problems import Problem, gettext_noop
 from games.kinds.escape.engine.codes import KINDS, canonical, trade_names
 
 SPEC = "invalid_spec"
@@ -67,23 +76,23 @@ class Enigme:
                 and all(isinstance(k, str) and isinstance(v, str) for k, v in next_value.items())
             )
         ):
-            raise EngineError(SPEC, f"{where} : champ « next » invalide.", field="next")
+            raise EngineError(SPEC, INVALID_FIELD, where=where, field="next")
         data = raw.get("data")
         if data is not None and not isinstance(data, dict):
-            raise EngineError(SPEC, f"{where} : champ « data » invalide.", field="data")
+            raise EngineError(SPEC, INVALID_FIELD, where=where, field="data")
         image = raw.get("image")
         if image is not None and not (
             isinstance(image, dict) and isinstance(image.get("url"), str)
         ):
-            raise EngineError(SPEC, f"{where} : champ « image » invalide.", field="image")
+            raise EngineError(SPEC, INVALID_FIELD, where=where, field="image")
         strings = ("solutions", "fragments", "also_accepted")
         lists = {key: read_list(raw, key, where, SPEC, default=[]) for key in strings}
         for key, values in lists.items():
             if not all(isinstance(value, str) for value in values):
-                raise EngineError(SPEC, f"{where} : champ « {key} » invalide.", field=key)
+                raise EngineError(SPEC, INVALID_FIELD, where=where, field=key)
         metiers = read_list(raw, "metiers", where, SPEC, default=[])
         if not all(isinstance(metier, dict) for metier in metiers):
-            raise EngineError(SPEC, f"{where} : champ « metiers » invalide.", field="metiers")
+            raise EngineError(SPEC, INVALID_FIELD, where=where, field="metiers")
         return cls(
             id=read_id(raw, "id", where, SPEC),
             title=read_str(raw, "title", where, SPEC),
@@ -136,34 +145,90 @@ class Enigme:
             return {name for text in texts for name in trade_names(text)}
         return {form for s in self.solutions if (form := canonical(self.kind, s)) is not None}
 
-    def problems(self) -> list[str]:
-        found = []
+    def problems(self) -> list[Problem]:
+        found: list[Problem] = []
         if not self.id.strip():
-            found.append("L'énigme n'a pas d'identifiant.")
+            found.append(
+                Problem("no_id", gettext_noop("L'énigme n'a pas d'identifiant."), field="id")
+            )
         if not self.title.strip():
-            found.append("L'énigme n'a pas de titre.")
+            found.append(
+                Problem("no_title", gettext_noop("L'énigme n'a pas de titre."), field="title")
+            )
         if self.kind not in KINDS:
-            found.append(f"Type d'énigme inconnu : {self.kind}.")
+            found.append(
+                Problem(
+                    "unknown_kind",
+                    gettext_noop("Type d'énigme inconnu : %(kind)s."),
+                    field="kind",
+                    kind=self.kind,
+                )
+            )
             return found
         if not self.solutions:
-            found.append("Aucune solution n'est indiquée.")
+            found.append(
+                Problem(
+                    "no_solution",
+                    gettext_noop("Aucune solution n'est indiquée."),
+                    field="solutions",
+                )
+            )
         for solution in self.solutions:
             if canonical(self.kind, solution) is None:
-                found.append(f"La solution « {solution} » ne peut pas être saisie ({self.kind}).")
+                found.append(
+                    Problem(
+                        "solution_not_enterable",
+                        gettext_noop(
+                            "La solution « %(solution)s » ne peut pas être saisie sur ce type d'énigme."
+                        ),
+                        field="solutions",
+                        solution=solution,
+                    )
+                )
         if len(self.hints) > MAX_HINTS:
-            found.append(f"Pas plus de {MAX_HINTS} indices par énigme.")
+            found.append(
+                Problem(
+                    "too_many_hints",
+                    gettext_noop("Pas plus de %(max)s indices par énigme."),
+                    field="hints",
+                    max=MAX_HINTS,
+                )
+            )
         for hint in self.hints:
             if not hint["text"].strip():
-                found.append("Un indice est vide.")
+                found.append(
+                    Problem("empty_hint", gettext_noop("Un indice est vide."), field="hints")
+                )
             if hint["penalty_s"] < 0:
-                found.append("La pénalité d'un indice ne peut pas être négative.")
+                found.append(
+                    Problem(
+                        "negative_penalty",
+                        gettext_noop("La pénalité d'un indice ne peut pas être négative."),
+                        field="hints",
+                    )
+                )
         if any(not fragment.strip() for fragment in self.fragments):
-            found.append("Un fragment d'indice est vide.")
+            found.append(
+                Problem(
+                    "empty_fragment",
+                    gettext_noop("Un fragment d'indice est vide."),
+                    field="fragments",
+                )
+            )
         if isinstance(self.next, dict):
             accepted = self.accepted()
             for answer in self.next:
                 if answer != DEFAULT_BRANCH and canonical(self.kind, answer) not in accepted:
-                    found.append(f"La branche « {answer} » ne correspond à aucune solution.")
+                    found.append(
+                        Problem(
+                            "branch_without_solution",
+                            gettext_noop(
+                                "La branche « %(answer)s » ne correspond à aucune solution."
+                            ),
+                            field="branches",
+                            answer=answer,
+                        )
+                    )
         return found
 
 
@@ -198,7 +263,7 @@ class EscapeSpec:
         for enigme in self.enigmes:
             if enigme.id == enigme_id:
                 return enigme
-        raise EngineError(SPEC, f"Énigme inconnue : {enigme_id}.")
+        raise EngineError(SPEC, gettext_noop("Énigme inconnue : %(enigme)s."), enigme=enigme_id)
 
     def first_id(self) -> str | None:
         return self.enigmes[0].id if self.enigmes else None
@@ -250,53 +315,120 @@ class EscapeSpec:
         return length(enigme_id, frozenset()) if enigme_id is not None else 0
 
     # -- authoring ---------------------------------------------------------------
-    def problems(self) -> list[str]:
-        found = []
+    def problems(self) -> list[Problem]:
+        found: list[Problem] = []
         if not self.title.strip():
-            found.append("L'escape game n'a pas de titre.")
+            found.append(
+                Problem("no_title", gettext_noop("L'escape game n'a pas de titre."), field="title")
+            )
         low, high = DURATION_RANGE_S
         if not low <= self.duration_s <= high:
-            found.append(f"La durée doit être entre {low // 60} et {high // 60} minutes.")
+            found.append(
+                Problem(
+                    "duration_out_of_range",
+                    gettext_noop("La durée doit être entre %(low)s et %(high)s minutes."),
+                    field="duration_s",
+                    low=low // 60,
+                    high=high // 60,
+                )
+            )
         low, high = TEAM_SIZE_RANGE
         if not low <= self.team_size <= high:
-            found.append(f"Une équipe compte entre {low} et {high} joueurs.")
+            found.append(
+                Problem(
+                    "team_size_out_of_range",
+                    gettext_noop("Une équipe compte entre %(low)s et %(high)s joueurs."),
+                    field="team_size",
+                    low=low,
+                    high=high,
+                )
+            )
         if not self.enigmes:
-            return [*found, "L'escape game n'a aucune énigme."]
+            return [
+                *found,
+                Problem(
+                    "no_enigmes", gettext_noop("L'escape game n'a aucune énigme."), field="enigmes"
+                ),
+            ]
         ids = [enigme.id for enigme in self.enigmes]
         if len(set(ids)) != len(ids):
-            return [*found, "Deux énigmes ont le même identifiant."]
+            return [
+                *found,
+                Problem(
+                    "duplicate_ids",
+                    gettext_noop("Deux énigmes ont le même identifiant."),
+                    field="id",
+                ),
+            ]
         for number, enigme in enumerate(self.enigmes, start=1):
-            found += [f"Énigme {number} : {problem}" for problem in enigme.problems()]
+            found += [problem.placed("enigme", number - 1) for problem in enigme.problems()]
             targets = [enigme.next] if isinstance(enigme.next, str) else []
             if isinstance(enigme.next, dict):
                 targets = list(enigme.next.values())
+            default = (
+                enigme.next.get(DEFAULT_BRANCH) if isinstance(enigme.next, dict) else enigme.next
+            )
             for target in targets:
                 if target not in ids:
-                    found.append(f"Énigme {number} : la suite « {target} » n'existe pas.")
+                    found.append(
+                        Problem(
+                            "unknown_next",
+                            gettext_noop("la suite « %(target)s » n'existe pas."),
+                            # The « sinon » field, or one of the branches: the editor's two inputs.
+                            field="next_default" if target == default else "branches",
+                            index=number - 1,
+                            item="enigme",
+                            target=target,
+                        )
+                    )
             if number == len(self.enigmes) and enigme.next:
-                found.append("La dernière énigme termine le jeu : elle ne peut pas avoir de suite.")
+                found.append(
+                    Problem(
+                        "last_has_next",
+                        gettext_noop(
+                            "La dernière énigme termine le jeu : elle ne peut pas avoir de suite."
+                        ),
+                        field="branches" if isinstance(enigme.next, dict) else "next_default",
+                        index=number - 1,
+                    )
+                )
         if not found:
             found += self._path_problems()
         return found
 
-    def _path_problems(self) -> list[str]:
+    def _path_problems(self) -> list[Problem]:
         """A cycle would trap a team; an énigme nobody can reach is a mistake."""
         by_id = {enigme.id: enigme for enigme in self.enigmes}
         state: dict[str, str] = {}  # id -> "open" while on the current path, "done" after
-        found: list[str] = []
+        found: list[Problem] = []
 
         def visit(enigme_id: str) -> None:
             state[enigme_id] = "open"
             for target in sorted(self.successors(by_id[enigme_id])):
                 if state.get(target) == "open":
                     if not found:
-                        found.append(f"Les énigmes forment une boucle (retour à « {target} »).")
+                        found.append(
+                            Problem(
+                                "loop",
+                                gettext_noop(
+                                    "Les énigmes forment une boucle (retour à « %(target)s »)."
+                                ),
+                                target=target,
+                            )
+                        )
                 elif target not in state:
                     visit(target)
             state[enigme_id] = "done"
 
         visit(self.enigmes[0].id)
-        for enigme in self.enigmes:
+        for index, enigme in enumerate(self.enigmes):
             if enigme.id not in state:
-                found.append(f"L'énigme « {enigme.title} » n'est jamais atteinte.")
+                found.append(
+                    Problem(
+                        "unreachable",
+                        gettext_noop("L'énigme « %(title)s » n'est jamais atteinte."),
+                        index=index,
+                        title=enigme.title,
+                    )
+                )
         return found

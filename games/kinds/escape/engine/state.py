@@ -24,6 +24,7 @@ from typing import Any
 
 from games.engine.errors import EngineError
 from games.engine.fields import read_bool, read_dict, read_int, read_str, require_dict
+from games.engine.problems import gettext_noop
 
 PHASES = ("lobby", "running", "finished")
 STATE = "invalid_spec"
@@ -112,7 +113,13 @@ class EscapeState:
         data = require_dict(data, where, STATE)
         phase = read_str(data, "phase", where, STATE)
         if phase not in PHASES:
-            raise EngineError(STATE, f"{where} : phase inconnue {phase!r}.", field="phase")
+            raise EngineError(
+                STATE,
+                gettext_noop("%(where)s : phase inconnue %(phase)r."),
+                where=where,
+                field="phase",
+                phase=phase,
+            )
 
         def optional_int(key: str) -> int | None:
             return None if data.get(key) is None else read_int(data, key, where, STATE)

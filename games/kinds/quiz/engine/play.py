@@ -41,6 +41,7 @@ from games.engine.commands import (
 from games.engine.errors import EngineError
 from games.engine.events import ALL, HOST, Event, to_player
 from games.engine.outcome import Transition
+from games.engine.problems import gettext_noop
 from games.engine.scoring import GRACE_MS, answer_points, elapsed_ms
 from games.kinds.quiz.engine import report as quiz_report
 from games.kinds.quiz.engine.state import QuizSpec, QuizState
@@ -55,7 +56,11 @@ Step = tuple[QuizState, list[Event]]
 def apply(spec: QuizSpec, state: QuizState, command: Command, now_ms: int) -> Transition:
     handler = _HANDLERS.get(type(command))
     if handler is None:
-        raise EngineError("invalid_command", f"Commande « {command.type} » inconnue dans un quiz.")
+        raise EngineError(
+            "invalid_command",
+            gettext_noop("Commande « %(command)s » inconnue dans un quiz."),
+            command=command.type,
+        )
     new_state, events = handler(spec, state, command, now_ms)
     if new_state is state:
         return Transition(state, events)
@@ -67,7 +72,9 @@ def apply(spec: QuizSpec, state: QuizState, command: Command, now_ms: int) -> Tr
 
 def _require_phase(state: QuizState, *phases: str) -> None:
     if state.phase not in phases:
-        raise EngineError("wrong_phase", "Impossible à cette étape du jeu.", phase=state.phase)
+        raise EngineError(
+            "wrong_phase", gettext_noop("Impossible à cette étape du jeu."), phase=state.phase
+        )
 
 
 def _open_question(spec: QuizSpec, state: QuizState, index: int, now_ms: int) -> Step:
@@ -167,7 +174,9 @@ def _clean_nickname(nickname: str) -> str:
     cleaned = " ".join(nickname.split())
     if not cleaned or len(cleaned) > NICKNAME_MAX:
         raise EngineError(
-            "invalid_nickname", f"Choisis un pseudo de 1 à {NICKNAME_MAX} caractères."
+            "invalid_nickname",
+            gettext_noop("Choisis un pseudo de 1 à %(max)s caractères."),
+            max=NICKNAME_MAX,
         )
     return cleaned
 
@@ -181,12 +190,12 @@ def _join(spec: QuizSpec, state: QuizState, command: Join, now_ms: int) -> Step:
     existing = state.players.get(command.player_id)
     if existing is not None:
         if not existing["active"]:
-            raise EngineError("player_kicked", "Tu as été retiré de la partie.")
+            raise EngineError("player_kicked", gettext_noop("Tu as été retiré de la partie."))
         # The same player joining again (a phone reloading): nothing changes.
         return state, []
     taken = {p["nickname"].casefold() for p in state.players.values() if p["active"]}
     if nickname.casefold() in taken:
-        raise EngineError("nickname_taken", "Ce pseudo est déjà pris.")
+        raise EngineError("nickname_taken", gettext_noop("Ce pseudo est déjà pris."))
     first_question = 0 if state.phase == "lobby" else state.question_index + 1
     player = {
         "nickname": nickname,
@@ -223,7 +232,7 @@ def _kick(spec: QuizSpec, state: QuizState, command: Kick, now_ms: int) -> Step:
     _require_phase(state, "lobby", "question", "reveal")
     player = state.players.get(command.player_id)
     if player is None:
-        raise EngineError("unknown_player", "Joueur inconnu.")
+        raise EngineError("unknown_player", gettext_noop("Joueur inconnu."))
     if not player["active"]:
         return state, []
     answers = {pid: a for pid, a in state.answers.items() if pid != command.player_id}
@@ -253,7 +262,7 @@ def _kick(spec: QuizSpec, state: QuizState, command: Kick, now_ms: int) -> Step:
 def _start(spec: QuizSpec, state: QuizState, command: Start, now_ms: int) -> Step:
     _require_phase(state, "lobby")
     if not spec.questions:
-        raise EngineError("no_questions", "Ce quiz n'a aucune question.")
+        raise EngineError("no_questions", gettext_noop("Ce quiz n'a aucune question."))
     counted = replace(state, question_count=len(spec.questions))
     return _open_question(spec, counted, 0, now_ms)
 
@@ -280,7 +289,7 @@ def _skip(spec: QuizSpec, state: QuizState, command: Skip, now_ms: int) -> Step:
 def _pause(spec: QuizSpec, state: QuizState, command: Pause, now_ms: int) -> Step:
     _require_phase(state, "lobby", "question", "reveal")
     if state.paused:
-        raise EngineError("game_paused", "Le jeu est déjà en pause.")
+        raise EngineError("game_paused", gettext_noop("Le jeu est déjà en pause."))
     remaining = None
     if state.phase == "question" and state.deadline_ms is not None:
         remaining = max(state.deadline_ms - now_ms, 0)
@@ -291,7 +300,7 @@ def _pause(spec: QuizSpec, state: QuizState, command: Pause, now_ms: int) -> Ste
 def _resume(spec: QuizSpec, state: QuizState, command: Resume, now_ms: int) -> Step:
     _require_phase(state, "lobby", "question", "reveal")
     if not state.paused:
-        raise EngineError("not_paused", "Le jeu n'est pas en pause.")
+        raise EngineError("not_paused", gettext_noop("Le jeu n'est pas en pause."))
     changes: dict[str, Any] = {"paused": False, "paused_remaining_ms": None}
     if state.phase == "question" and state.paused_remaining_ms is not None:
         deadline = now_ms + state.paused_remaining_ms
@@ -315,11 +324,11 @@ def _answer(spec: QuizSpec, state: QuizState, command: Answer, now_ms: int) -> S
     phone believes is open, until deadline + GRACE_MS, once per active player who
     was there when the question opened.
     """
-    closed = EngineError("question_closed", "Cette question est terminée.")
+    closed = EngineError("question_closed", gettext_noop("Cette question est terminée."))
     if state.phase != "question" or command.question_index != state.question_index:
         raise closed
     if state.paused:
-        raise EngineError("game_paused", "Le jeu est en pause.")
+        raise EngineError("game_paused", gettext_noop("Le jeu est en pause."))
     # Judged at the time the answer reached the server (a batch is applied a little later,
     # a resend after an outage much later); never later than now, never a phone's clock.
     if command.received_ms is not None:
@@ -328,13 +337,15 @@ def _answer(spec: QuizSpec, state: QuizState, command: Answer, now_ms: int) -> S
         raise closed
     player = state.players.get(command.player_id)
     if player is None:
-        raise EngineError("unknown_player", "Joueur inconnu.")
+        raise EngineError("unknown_player", gettext_noop("Joueur inconnu."))
     if not player["active"]:
-        raise EngineError("player_kicked", "Tu as été retiré de la partie.")
+        raise EngineError("player_kicked", gettext_noop("Tu as été retiré de la partie."))
     if player["first_question"] > state.question_index:
-        raise EngineError("not_eligible", "Tu joueras à partir de la prochaine question.")
+        raise EngineError(
+            "not_eligible", gettext_noop("Tu joueras à partir de la prochaine question.")
+        )
     if command.player_id in state.answers:
-        raise EngineError("already_answered", "Tu as déjà répondu.")
+        raise EngineError("already_answered", gettext_noop("Tu as déjà répondu."))
 
     question = quiz_report.current_question(spec, state)
     answer = question.parse_answer(command.payload)

@@ -21,6 +21,7 @@ from typing import Any, ClassVar
 
 from games.engine.errors import EngineError
 from games.engine.fields import (
+    INVALID_FIELD,
     is_number,
     read_bool,
     read_id,
@@ -30,6 +31,7 @@ from games.engine.fields import (
     read_str,
     require_dict,
 )
+from games.engine.problems import Problem, gettext_noop
 from games.engine.shuffle import seeded_order, seeded_order_unlike
 
 TIME_LIMIT_RANGE_S = (5, 240)
@@ -69,10 +71,10 @@ class Question:
         where = f"Question {data.get('id', '?')}"
         image = data.get("image")
         if image is not None and not isinstance(image, dict):
-            raise EngineError(SPEC, f"{where} : champ « image » invalide.", field="image")
+            raise EngineError(SPEC, INVALID_FIELD, where=where, field="image")
         metiers = read_list(data, "metiers", where, SPEC, default=[])
         if not all(isinstance(metier, dict) for metier in metiers):
-            raise EngineError(SPEC, f"{where} : champ « metiers » invalide.", field="metiers")
+            raise EngineError(SPEC, INVALID_FIELD, where=where, field="metiers")
         return {
             "id": read_id(data, "id", where, SPEC),
             "prompt": read_str(data, "prompt", where, SPEC),
@@ -129,20 +131,40 @@ class Question:
         return None
 
     # -- authoring -----------------------------------------------------------
-    def problems(self) -> list[str]:
-        found = []
+    def problems(self) -> list[Problem]:
+        found: list[Problem] = []
         if not self.id.strip():
-            found.append("La question n'a pas d'identifiant.")
+            found.append(
+                Problem("no_id", gettext_noop("La question n'a pas d'identifiant."), field="id")
+            )
         if not self.prompt.strip():
-            found.append("L'énoncé est vide.")
+            found.append(
+                Problem("empty_prompt", gettext_noop("L'énoncé est vide."), field="prompt")
+            )
         low, high = TIME_LIMIT_RANGE_S
         if not low <= self.time_limit_s <= high:
-            found.append(f"Le temps de réponse doit être entre {low} et {high} secondes.")
+            found.append(
+                Problem(
+                    "time_limit_out_of_range",
+                    gettext_noop(
+                        "Le temps de réponse doit être entre %(low)s et %(high)s secondes."
+                    ),
+                    field="time_limit_s",
+                    low=low,
+                    high=high,
+                )
+            )
         if self.points < 0:
-            found.append("Les points ne peuvent pas être négatifs.")
+            found.append(
+                Problem(
+                    "negative_points",
+                    gettext_noop("Les points ne peuvent pas être négatifs."),
+                    field="points",
+                )
+            )
         return found + self._kind_problems()
 
-    def _kind_problems(self) -> list[str]:
+    def _kind_problems(self) -> list[Problem]:
         return []
 
 
@@ -165,9 +187,9 @@ class ChoiceQuestion(Question):
         options = read_list(data, "options", where, SPEC)
         correct = read_list(data, "correct", where, SPEC)
         if not all(isinstance(option, str) for option in options):
-            raise EngineError(SPEC, f"{where} : champ « options » invalide.", field="options")
+            raise EngineError(SPEC, INVALID_FIELD, where=where, field="options")
         if any(isinstance(i, bool) or not isinstance(i, int) for i in correct):
-            raise EngineError(SPEC, f"{where} : champ « correct » invalide.", field="correct")
+            raise EngineError(SPEC, INVALID_FIELD, where=where, field="correct")
         return cls(
             **cls._common(data),
             options=options,
@@ -192,15 +214,15 @@ class ChoiceQuestion(Question):
 
     def parse_answer(self, payload: Any) -> list[int]:
         if not isinstance(payload, list) or not payload:
-            raise _invalid("Choisis au moins une réponse.")
+            raise _invalid(gettext_noop("Choisis au moins une réponse."))
         if any(isinstance(i, bool) or not isinstance(i, int) for i in payload):
-            raise _invalid("Réponse invalide.")
+            raise _invalid(gettext_noop("Réponse invalide."))
         if any(not 0 <= i < len(self.options) for i in payload):
-            raise _invalid("Cette réponse n'existe pas.")
+            raise _invalid(gettext_noop("Cette réponse n'existe pas."))
         if len(set(payload)) != len(payload):
-            raise _invalid("Une réponse est choisie deux fois.")
+            raise _invalid(gettext_noop("Une réponse est choisie deux fois."))
         if not self.multiple and len(payload) != 1:
-            raise _invalid("Choisis une seule réponse.")
+            raise _invalid(gettext_noop("Choisis une seule réponse."))
         return sorted(payload)
 
     def grade(self, answer: list[int]) -> float:
@@ -213,24 +235,77 @@ class ChoiceQuestion(Question):
                 counts[index] += 1
         return counts
 
-    def _kind_problems(self) -> list[str]:
-        found = []
+    def _kind_problems(self) -> list[Problem]:
+        found: list[Problem] = []
         if not 2 <= len(self.options) <= 6:
-            found.append("Il faut entre 2 et 6 réponses proposées.")
+            found.append(
+                Problem(
+                    "option_count",
+                    gettext_noop("Il faut entre %(low)s et %(high)s réponses proposées."),
+                    field="options",
+                    low=2,
+                    high=6,
+                )
+            )
         if any(not option.strip() for option in self.options):
-            found.append("Une réponse proposée est vide.")
+            found.append(
+                Problem(
+                    "empty_option", gettext_noop("Une réponse proposée est vide."), field="options"
+                )
+            )
         for text in _duplicates(self.options):
-            found.append(f"La réponse « {text} » est proposée deux fois.")
+            found.append(
+                Problem(
+                    "duplicate_option",
+                    gettext_noop("La réponse « %(text)s » est proposée deux fois."),
+                    field="options",
+                    text=text,
+                )
+            )
         if not self.correct:
-            found.append("Aucune bonne réponse n'est indiquée.")
+            found.append(
+                Problem(
+                    "no_correct_answer",
+                    gettext_noop("Aucune bonne réponse n'est indiquée."),
+                    field="correct",
+                )
+            )
         if any(not 0 <= i < len(self.options) for i in self.correct):
-            found.append("Une bonne réponse désigne une option qui n'existe pas.")
+            found.append(
+                Problem(
+                    "correct_out_of_range",
+                    gettext_noop("Une bonne réponse désigne une option qui n'existe pas."),
+                    field="correct",
+                )
+            )
         if len(set(self.correct)) != len(self.correct):
-            found.append("Une bonne réponse est indiquée deux fois.")
+            found.append(
+                Problem(
+                    "duplicate_correct",
+                    gettext_noop("Une bonne réponse est indiquée deux fois."),
+                    field="correct",
+                )
+            )
         if not self.multiple and len(self.correct) > 1:
-            found.append("Plusieurs bonnes réponses : cochez « plusieurs réponses possibles ».")
+            found.append(
+                Problem(
+                    "several_correct_not_multiple",
+                    gettext_noop(
+                        "Plusieurs bonnes réponses : cochez « plusieurs réponses possibles »."
+                    ),
+                    field="multiple",
+                )
+            )
         if self.options and len(set(self.correct)) >= len(self.options):
-            found.append("Toutes les réponses sont bonnes : il faut au moins une mauvaise réponse.")
+            found.append(
+                Problem(
+                    "all_correct",
+                    gettext_noop(
+                        "Toutes les réponses sont bonnes : il faut au moins une mauvaise réponse."
+                    ),
+                    field="correct",
+                )
+            )
         return found
 
 
@@ -254,7 +329,7 @@ class TrueFalseQuestion(Question):
 
     def parse_answer(self, payload: Any) -> bool:
         if not isinstance(payload, bool):
-            raise _invalid("Réponds par vrai ou faux.")
+            raise _invalid(gettext_noop("Réponds par vrai ou faux."))
         return payload
 
     def grade(self, answer: bool) -> float:
@@ -309,9 +384,9 @@ class OrderingQuestion(Question):
 
     def parse_answer(self, payload: Any) -> list[str]:
         if not isinstance(payload, list) or not all(isinstance(i, str) for i in payload):
-            raise _invalid("Réponse invalide.")
+            raise _invalid(gettext_noop("Réponse invalide."))
         if len(payload) != len(self.items) or set(payload) != set(self.order):
-            raise _invalid("Il faut placer chaque étape une fois.")
+            raise _invalid(gettext_noop("Il faut placer chaque étape une fois."))
         return list(payload)
 
     def grade(self, answer: list[str]) -> float:
@@ -322,16 +397,45 @@ class OrderingQuestion(Question):
         )
         return 0.5 * in_place / len(self.order)
 
-    def _kind_problems(self) -> list[str]:
-        found = []
+    def _kind_problems(self) -> list[Problem]:
+        found: list[Problem] = []
         if not 3 <= len(self.items) <= 8:
-            found.append("Il faut entre 3 et 8 éléments à remettre dans l'ordre.")
+            found.append(
+                Problem(
+                    "item_count",
+                    gettext_noop(
+                        "Il faut entre %(low)s et %(high)s éléments à remettre dans l'ordre."
+                    ),
+                    field="items",
+                    low=3,
+                    high=8,
+                )
+            )
         if any(not item["id"] or not item["text"].strip() for item in self.items):
-            found.append("Un élément n'a pas d'identifiant ou de texte.")
+            found.append(
+                Problem(
+                    "empty_item",
+                    gettext_noop("Un élément n'a pas d'identifiant ou de texte."),
+                    field="items",
+                )
+            )
         if len(set(self.order)) != len(self.order):
-            found.append("Deux éléments ont le même identifiant.")
+            found.append(
+                Problem(
+                    "duplicate_item_ids",
+                    gettext_noop("Deux éléments ont le même identifiant."),
+                    field="items",
+                )
+            )
         for text in _duplicates([item["text"] for item in self.items]):
-            found.append(f"L'élément « {text} » apparaît deux fois.")
+            found.append(
+                Problem(
+                    "duplicate_item",
+                    gettext_noop("L'élément « %(text)s » apparaît deux fois."),
+                    field="items",
+                    text=text,
+                )
+            )
         return found
 
 
@@ -394,11 +498,11 @@ class MatchingQuestion(Question):
     def parse_answer(self, payload: Any) -> dict[str, str]:
         labels = set(self._labels().values())
         if not isinstance(payload, dict) or not all(isinstance(v, str) for v in payload.values()):
-            raise _invalid("Réponse invalide.")
+            raise _invalid(gettext_noop("Réponse invalide."))
         if set(payload) != {pair["id"] for pair in self.pairs}:
-            raise _invalid("Il faut associer chaque élément.")
+            raise _invalid(gettext_noop("Il faut associer chaque élément."))
         if not set(payload.values()) <= labels or len(set(payload.values())) != len(payload):
-            raise _invalid("Chaque élément de droite s'utilise une seule fois.")
+            raise _invalid(gettext_noop("Chaque élément de droite s'utilise une seule fois."))
         return dict(payload)
 
     def grade(self, answer: dict[str, str]) -> float:
@@ -406,18 +510,45 @@ class MatchingQuestion(Question):
         right = sum(1 for pair_id, label in labels.items() if answer.get(pair_id) == label)
         return right / len(labels)
 
-    def _kind_problems(self) -> list[str]:
-        found = []
+    def _kind_problems(self) -> list[Problem]:
+        found: list[Problem] = []
         if not 2 <= len(self.pairs) <= 6:
-            found.append("Il faut entre 2 et 6 paires à associer.")
+            found.append(
+                Problem(
+                    "pair_count",
+                    gettext_noop("Il faut entre %(low)s et %(high)s paires à associer."),
+                    field="pairs",
+                    low=2,
+                    high=6,
+                )
+            )
         if any(not p["id"] or not p["left"].strip() or not p["right"].strip() for p in self.pairs):
-            found.append("Une paire a un côté vide ou pas d'identifiant.")
+            found.append(
+                Problem(
+                    "empty_pair",
+                    gettext_noop("Une paire a un côté vide ou pas d'identifiant."),
+                    field="pairs",
+                )
+            )
         ids = [pair["id"] for pair in self.pairs]
         if len(set(ids)) != len(ids):
-            found.append("Deux paires ont le même identifiant.")
+            found.append(
+                Problem(
+                    "duplicate_pair_ids",
+                    gettext_noop("Deux paires ont le même identifiant."),
+                    field="pairs",
+                )
+            )
         for side in ("left", "right"):
             for text in _duplicates([pair[side] for pair in self.pairs]):
-                found.append(f"« {text} » apparaît deux fois dans la même colonne.")
+                found.append(
+                    Problem(
+                        "duplicate_pair_side",
+                        gettext_noop("« %(text)s » apparaît deux fois dans la même colonne."),
+                        field="pairs",
+                        text=text,
+                    )
+                )
         return found
 
 
@@ -456,7 +587,7 @@ class EstimateQuestion(Question):
 
     def parse_answer(self, payload: Any) -> float:
         if not is_number(payload):
-            raise _invalid("Un nombre est attendu.")
+            raise _invalid(gettext_noop("Un nombre est attendu."))
         return payload
 
     def grade(self, answer: float) -> float:
@@ -464,12 +595,24 @@ class EstimateQuestion(Question):
         slack = 1e-9 * max(1.0, abs(self.value))
         return 1.0 if abs(answer - self.value) <= self.tolerance + slack else 0.0
 
-    def _kind_problems(self) -> list[str]:
-        found = []
+    def _kind_problems(self) -> list[Problem]:
+        found: list[Problem] = []
         if not math.isfinite(self.value):
-            found.append("La valeur attendue n'est pas un nombre.")
+            found.append(
+                Problem(
+                    "value_not_a_number",
+                    gettext_noop("La valeur attendue n'est pas un nombre."),
+                    field="value",
+                )
+            )
         if self.tolerance < 0:
-            found.append("La tolérance ne peut pas être négative.")
+            found.append(
+                Problem(
+                    "negative_tolerance",
+                    gettext_noop("La tolérance ne peut pas être négative."),
+                    field="tolerance",
+                )
+            )
         return found
 
 
@@ -490,5 +633,10 @@ def question_from_dict(data: Any) -> Question:
     name = data.get("kind")
     kind = KINDS.get(name) if isinstance(name, str) else None
     if kind is None:
-        raise EngineError(SPEC, f"Type de question inconnu : {data.get('kind')!r}.", field="kind")
+        raise EngineError(
+            SPEC,
+            gettext_noop("Type de question inconnu : %(kind)r."),
+            field="kind",
+            kind=data.get("kind"),
+        )
     return kind.from_dict(data)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from games.engine.errors import EngineError
+from games.engine.problems import gettext_noop
 from games.kinds.quiz.engine import report as quiz_report
 from games.kinds.quiz.engine.state import QuizSpec, QuizState
 
@@ -40,7 +41,7 @@ def snapshot(
     solution nor anyone else's answer before the reveal.
     """
     if role not in ROLES:
-        raise EngineError("invalid_command", f"Rôle inconnu : {role!r}.")
+        raise EngineError("invalid_command", gettext_noop("Rôle inconnu : %(role)r."), role=role)
     view: dict[str, Any] = {
         "role": role,
         "title": spec.title,
@@ -77,7 +78,7 @@ def snapshot(
 
     player = state.players.get(player_id) if player_id is not None else None
     if player is None:
-        raise EngineError("unknown_player", "Joueur inconnu.")
+        raise EngineError("unknown_player", gettext_noop("Joueur inconnu."))
     standing = quiz_report.standings(state)
     me: dict[str, Any] = {
         "player_id": player_id,

@@ -19,6 +19,7 @@ from typing import Any
 
 from games.engine.errors import EngineError
 from games.engine.fields import read_bool, read_dict, read_int, read_list, read_str, require_dict
+from games.engine.problems import Problem, gettext_noop
 from games.kinds.quiz.engine.questions import Question, question_from_dict
 
 PHASES = ("lobby", "question", "reveal", "finished")
@@ -37,7 +38,9 @@ class QuizSpec:
         data = require_dict(data, "Quiz", STATE)
         kind = read_str(data, "kind", "Quiz", STATE, default="quiz")
         if kind not in SPEC_KINDS:
-            raise EngineError(STATE, f"Type de jeu inconnu : {kind!r}.", field="kind")
+            raise EngineError(
+                STATE, gettext_noop("Type de jeu inconnu : %(kind)r."), field="kind", kind=kind
+            )
         return cls(
             title=read_str(data, "title", "Quiz", STATE),
             questions=[question_from_dict(q) for q in read_list(data, "questions", "Quiz", STATE)],
@@ -51,17 +54,29 @@ class QuizSpec:
             "questions": [question.to_dict() for question in self.questions],
         }
 
-    def problems(self) -> list[str]:
-        found = []
+    def problems(self) -> list[Problem]:
+        found: list[Problem] = []
         if not self.title.strip():
-            found.append("Le quiz n'a pas de titre.")
+            found.append(
+                Problem("no_title", gettext_noop("Le quiz n'a pas de titre."), field="title")
+            )
         if not self.questions:
-            found.append("Le quiz n'a aucune question.")
+            found.append(
+                Problem(
+                    "no_questions", gettext_noop("Le quiz n'a aucune question."), field="questions"
+                )
+            )
         ids = [question.id for question in self.questions]
         if len(set(ids)) != len(ids):
-            found.append("Deux questions ont le même identifiant.")
+            found.append(
+                Problem(
+                    "duplicate_ids",
+                    gettext_noop("Deux questions ont le même identifiant."),
+                    field="questions",
+                )
+            )
         for number, question in enumerate(self.questions, start=1):
-            found += [f"Question {number} : {problem}" for problem in question.problems()]
+            found += [problem.placed("question", number - 1) for problem in question.problems()]
         return found
 
 
@@ -123,7 +138,13 @@ class QuizState:
         data = require_dict(data, where, STATE)
         phase = read_str(data, "phase", where, STATE)
         if phase not in PHASES:
-            raise EngineError(STATE, f"{where} : phase inconnue {phase!r}.", field="phase")
+            raise EngineError(
+                STATE,
+                gettext_noop("%(where)s : phase inconnue %(phase)r."),
+                where=where,
+                field="phase",
+                phase=phase,
+            )
 
         def optional_int(key: str) -> int | None:
             return None if data.get(key) is None else read_int(data, key, where, STATE)

@@ -1,7 +1,7 @@
 """The escape game's screens: team choice at join, the phone's énigme screen, the host's board.
 
-The quiz views (play.py, host.py) route escape games here; what both kinds share (PIN, nickname,
-cookie, QR code, socket address) stays there.
+What every kind shares (PIN, nickname, cookie, QR code, socket address) is built by
+games/views/ and handed to EscapeScreens through the kind registry.
 """
 
 from __future__ import annotations
@@ -17,19 +17,14 @@ from django.utils.translation import ngettext
 from games.kinds.escape.engine import EscapeSpec, EscapeState, escape_ranking
 from games.kinds.escape.engine.report import wrong_codes
 from games.models import Player
-from games.models.live import GameKind
 from games.services.loaded import spec_of
 from games.services.teams import team_choices
-from games.views.screens import initial_snapshot, screen_texts
+from games.views.screens import Screens, initial_snapshot, screen_texts
 from games.wording import plural_forms
 
 AUTO = "auto"
 # Refusals about the team choice are shown next to the teams, the others next to the nickname.
 TEAM_REFUSALS = {"team_full", "teams_full", "unknown_team"}
-
-
-def is_escape(session) -> bool:
-    return session.kind == GameKind.ESCAPE
 
 
 class TeamChoiceMixin(forms.Form):
@@ -42,23 +37,55 @@ class TeamChoiceMixin(forms.Form):
         return None if value == AUTO else value
 
 
-def join_form(base_form, session, *args, **kwargs):
-    """The nickname form of this game: with a team choice for an escape game."""
-    if not is_escape(session):
-        return base_form(*args, **kwargs)
-    form_class = type("EscapeJoinForm", (TeamChoiceMixin, base_form), {})
-    return form_class(*args, **kwargs)
+class EscapeScreens(Screens):
+    host_template = "games/escape_host.html"
+    player_template = "games/escape_player.html"
+    nickname_template = "games/escape_nickname.html"
 
+    def join_form(self, base_form, session, *args, **kwargs):
+        form_class = type("EscapeJoinForm", (TeamChoiceMixin, base_form), {})
+        return form_class(*args, **kwargs)
 
-def refused_field(code: str) -> str:
-    return "team" if code in TEAM_REFUSALS else "nickname"
+    def join_choices(self, form) -> dict:
+        return {"team": form.cleaned_data["team"]}
 
+    def refused_field(self, code: str) -> str:
+        return "team" if code in TEAM_REFUSALS else "nickname"
 
-def nickname_page(request, context: dict, status: int = 200):
-    form = context["form"]
-    chosen = form["team"].value() if form.is_bound else None
-    context = {**context, "teams": team_choices(context["session"]), "chosen": chosen or AUTO}
-    return render(request, "games/escape_nickname.html", context, status=status)
+    def nickname_page(self, request, context: dict, status: int = 200):
+        form = context["form"]
+        chosen = form["team"].value() if form.is_bound else None
+        context = {**context, "teams": team_choices(context["session"]), "chosen": chosen or AUTO}
+        return super().nickname_page(request, context, status)
+
+    def host_page(self, request, context: dict):
+        session = context["session"]
+        context = {
+            **context,
+            **story(session),
+            "answer_sheet": answer_sheet(session),
+            "enigmes": enigme_titles(session),
+            "texts": escape_texts(),
+        }
+        return super().host_page(request, context)
+
+    def player_page(self, request, context: dict, player):
+        session = context["session"]
+        team_id = player.team.key if player.team_id else None
+        context = {
+            **context,
+            **story(session),
+            "team_name": player.team.name if player.team_id else "",
+            "player_id": player.engine_id,
+            "snapshot": initial_snapshot(
+                session, "player", player_id=player.engine_id, team_id=team_id
+            ),
+            "texts": escape_texts(),
+        }
+        return render(request, self.player_template, context)
+
+    def results(self, session) -> dict:
+        return escape_results(session)
 
 
 def story(session) -> dict:
@@ -72,30 +99,6 @@ def story(session) -> dict:
         "conclusion_html": mark_safe(spec.get("conclusion_html") or ""),  # noqa: S308
         "story_image": spec.get("image"),
     }
-
-
-def player_page(request, context: dict, player):
-    session = context["session"]
-    team_id = player.team.key if player.team_id else None
-    context = {
-        **context,
-        **story(session),
-        "team_name": player.team.name if player.team_id else "",
-        "player_id": player.engine_id,
-        "snapshot": initial_snapshot(
-            session, "player", player_id=player.engine_id, team_id=team_id
-        ),
-        "texts": escape_texts(),
-    }
-    return render(request, "games/escape_player.html", context)
-
-
-def enigme_titles(session) -> list[dict]:
-    """Number and title of every énigme, for the host's board (the engine gives ids only)."""
-    return [
-        {"id": enigme.id, "number": number, "title": enigme.title}
-        for number, enigme in enumerate(spec_of(session).enigmes, start=1)
-    ]
 
 
 def answer_sheet(session) -> list[dict]:
@@ -119,16 +122,12 @@ def answer_sheet(session) -> list[dict]:
     ]
 
 
-def host_page(request, context: dict):
-    session = context["session"]
-    context = {
-        **context,
-        **story(session),
-        "answer_sheet": answer_sheet(session),
-        "enigmes": enigme_titles(session),
-        "texts": escape_texts(),
-    }
-    return render(request, "games/escape_host.html", context)
+def enigme_titles(session) -> list[dict]:
+    """Number and title of every énigme, for the host's board (the engine gives ids only)."""
+    return [
+        {"id": enigme.id, "number": number, "title": enigme.title}
+        for number, enigme in enumerate(spec_of(session).enigmes, start=1)
+    ]
 
 
 def clock_text(ms: int) -> str:
@@ -289,3 +288,6 @@ def escape_texts() -> dict[str, str]:
         "message_sent": _("Message envoyé."),
         "debrief_title": _("Les métiers débloqués"),
     }
+
+
+SCREENS = EscapeScreens()
