@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from games.kinds.escape.demo import ENIGMES
+from games.kinds.escape.demo import played_enigmes
 from tests.support.a11y import assert_accessible, assert_no_horizontal_scroll
 from tests.support.browser import PHONE
 from tests.support.live_escape import enter_code_anywhere
@@ -24,7 +24,7 @@ from tests.support.live_games import log_in_as_admin, watch
 pytestmark = pytest.mark.browser
 
 GAME_PAGE = "/jeux/panne-a-l-usine/"
-BY_ID = {enigme["id"]: enigme for enigme in ENIGMES}
+BY_ID = {enigme["id"]: enigme for enigme in played_enigmes()}
 # Two players in team 1 (the headlights after the fork), one alone in team 2 (the fuel cells).
 PATHS = {
     "t1": ["badge", "robot-soudure", "voyants", "aiguillage", "presse", "etapes", "quai"],
