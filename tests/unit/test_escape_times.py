@@ -1,25 +1,15 @@
 """The escape board's times (games/static/games/js/escape_times.js), run with node: the game
 clock between snapshots, a team's time, its time on the current énigme and the stuck flag."""
 
-import json
-import shutil
-import subprocess
 from pathlib import Path
 
-import pytest
+from tests.support.node import run_module
 
 TIMES_JS = Path(__file__).resolve().parents[2] / "games/static/games/js/escape_times.js"
 
 
 def run_node(script: str):
-    node = shutil.which("node")
-    if node is None:
-        pytest.skip("node is not installed")
-    source = f'import * as times from "{TIMES_JS.as_uri()}";\n{script}'
-    result = subprocess.run(  # noqa: S603 - node with our own module
-        [node, "--input-type=module", "-e", source], capture_output=True, text=True, check=True
-    )
-    return json.loads(result.stdout)
+    return run_module(TIMES_JS, "* as times", script)
 
 
 def test_the_game_clock_runs_between_snapshots_and_stops_in_a_pause():
