@@ -141,7 +141,30 @@ def screen_texts() -> dict[str, str]:
         "metiers_discovered": _("Les métiers découverts"),
         "no_metier": _("Aucun métier n'était lié à ces questions."),
         "nobody_played": _("Personne n'a joué cette partie."),
+        "ready": _("Prêts ?"),
+        "players_list": _("Les joueurs"),
+        "has_answered": _("a répondu"),
+        "not_answered": _("n'a pas encore répondu"),
+        "sound_on": _("♪ Son"),
+        "sound_off": _("♪ Son coupé"),
+        "and_others": plural_forms(
+            lambda n: ngettext("et %(count)s autre", "et %(count)s autres", n)
+        ),
         # player
+        "streak": plural_forms(
+            lambda n: ngettext(
+                "🔥 %(count)s bonne réponse d'affilée", "🔥 %(count)s bonnes réponses d'affilée", n
+            )
+        ),
+        "ahead": plural_forms(
+            lambda n: ngettext(
+                "À %(count)s point de %(nickname)s", "À %(count)s points de %(nickname)s", n
+            )
+        ),
+        "leader": _("Tu es en tête !"),
+        "your_score": _("Score"),
+        "your_place": _("Place"),
+        "replay_hint": _("Une autre partie ? Rejoins-la avec le nouveau code affiché au tableau."),
         "welcome": _("Tu es dans la partie, %(nickname)s ! Regarde l'écran."),
         "wait_next": _("Tu joueras à partir de la prochaine question."),
         "send": _("Valider"),

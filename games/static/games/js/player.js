@@ -3,14 +3,15 @@
 
 import { answerControls } from "./answers.js";
 import {
-  countdown,
   describeSolution,
   h,
   metierLinks,
   ordinal,
   questionHeading,
+  questionImage,
   t,
 } from "./render.js";
+import { timeRing } from "./stage.js";
 import { gameScreen } from "./start.js";
 
 let view;
@@ -97,12 +98,17 @@ async function submit(answer) {
 function question() {
   const index = view.question_index;
   const q = view.question;
-  const parts = [
-    questionHeading(index, view.question_count, "h2"),
-    h("p", { class: "question-prompt" }, q.prompt),
-  ];
   const remaining = () => (view.paused ? view.remaining_ms : view.deadline_ms - socket.serverNow());
-  parts.push(countdown(remaining, { paused: view.paused }));
+  const parts = [
+    h(
+      "div",
+      { class: "phone-top" },
+      h("div", {}, questionHeading(index, view.question_count, "h2"), scoreLine()),
+      timeRing(remaining, (q.time_limit_s ?? 0) * 1000, { paused: view.paused }),
+    ),
+    h("p", { class: "question-prompt" }, q.prompt),
+    questionImage(q, "question-image", { lazy: true }),
+  ];
   if (view.paused) parts.push(h("p", { class: "play-notice", role: "status" }, t("paused_long")));
   if (!view.me.eligible) {
     parts.push(h("p", { class: "play-lead" }, t("wait_next")));
@@ -124,6 +130,17 @@ function question() {
   return parts;
 }
 
+/** « Score 1 200 · 2ᵉ »: the phone's own standing, always in sight during a question. */
+function scoreLine() {
+  if (!view.question_index) return null; // nothing to compare before the first reveal
+  return h(
+    "p",
+    { class: "phone-score" },
+    `${t("your_score")} ${t("points", { count: view.me.score ?? 0 })}`,
+    view.me.rank ? ` · ${t("your_place")} ${ordinal(view.me.rank)}` : "",
+  );
+}
+
 function resultTitle(result) {
   if (!result.answered) return t("result_none");
   if (result.correct) return t("result_right");
@@ -142,7 +159,13 @@ function reveal() {
         { class: `result result--${tone}` },
         h("p", { class: "result__title" }, resultTitle(result)),
         h("p", { class: "result__points" }, t("result_points", { count: result.points })),
-        h("p", {}, t("score_rank", { score: t("points", { count: result.score }), rank: result.rank ? ordinal(result.rank) : "–", total: result.player_count })),
+        h("p", { class: "result__rank" }, t("score_rank", { score: t("points", { count: result.score }), rank: result.rank ? ordinal(result.rank) : "–", total: result.player_count })),
+        result.streak >= 2 ? h("p", { class: "result__streak" }, t("streak", { count: result.streak })) : null,
+        result.ahead
+          ? h("p", { class: "result__ahead" }, t("ahead", { count: result.ahead.gap, nickname: result.ahead.nickname }))
+          : result.rank === 1 && result.score > 0
+            ? h("p", { class: "result__ahead" }, t("leader"))
+            : null,
       ),
     );
   }
@@ -168,6 +191,8 @@ function finished() {
   }
   parts.push(h("h2", { class: "play-subtitle" }, t("your_metiers")));
   parts.push(metiers.length ? metierLinks(metiers, "metier-links metier-links--big") : h("p", {}, t("no_metier")));
+  // « Rejouer » on the class screen opens a new game with a new PIN.
+  parts.push(h("p", { class: "play-help" }, t("replay_hint"), " ", h("a", { href: game.root.dataset.joinUrl }, t("rejoin"))));
   return parts;
 }
 

@@ -75,6 +75,24 @@ export function questionHeading(index, count, level = "h2") {
   return h(level, { class: "question-number" }, t("question_of", { number: index + 1, count }));
 }
 
+/**
+ * The question's picture (a Wagtail rendition sized for phones, games/kinds/quiz/blocks.py),
+ * with its alt text; its width and height reserve the space before it loads.
+ */
+export function questionImage(question, className, { lazy = false } = {}) {
+  const image = question.image;
+  if (!image?.url) return null;
+  return h("img", {
+    class: className,
+    src: image.url,
+    alt: image.alt ?? "",
+    width: image.width,
+    height: image.height,
+    decoding: "async",
+    loading: lazy ? "lazy" : null,
+  });
+}
+
 /** Seconds left, from the server's deadline and the server's clock as the socket knows it. */
 export function secondsLeft(deadlineMs, serverNowMs) {
   return Math.max(0, Math.ceil((deadlineMs - serverNowMs) / 1000));

@@ -10,7 +10,7 @@ import { h, replaceContent, t } from "./render.js";
 export function playerItem(player, commandButton, buttonId = null) {
   return h(
     "li",
-    { class: player.online ? "host-player" : "host-player host-player--offline" },
+    { class: `host-player${player.online ? "" : " host-player--offline"}${player.done ? " host-player--done" : ""}` },
     h("span", { class: "host-player__name" }, player.nickname),
     player.detail ? h("span", { class: "host-player__detail" }, ` · ${player.detail}`) : null,
     player.online ? null : h("span", { class: "host-player__status" }, ` (${t("offline")})`),

@@ -110,15 +110,22 @@ export function hostCommands({ root, socket }) {
     }
   }
 
-  function commandButton(label, message, { primary = false, confirmText = null, id = null, name = null, className = "" } = {}) {
+  /** `before`: an async step between the click and the command (the « Prêts ? » countdown). */
+  function commandButton(label, message, { primary = false, confirmText = null, id = null, name = null, className = "", before = null } = {}) {
     const button = h(
       "button",
       { type: "button", id, "aria-label": name, class: `host-button${primary ? " host-button--primary" : ""}${className ? ` ${className}` : ""}` },
       label,
     );
-    button.addEventListener("click", () => {
+    button.addEventListener("click", async () => {
       // A native confirm: keyboard and screen-reader friendly, and a kick cannot be undone.
-      if (confirmText && !window.confirm(confirmText)) return;
+      if (busy || (confirmText && !window.confirm(confirmText))) return;
+      if (before) {
+        busy = true;
+        button.disabled = true;
+        await before();
+        busy = false;
+      }
       send(message, button);
     });
     return button;
