@@ -23,7 +23,9 @@ def is_trial(session: GameSession) -> bool:
 
 
 def trial_filter() -> Q:
-    return Q(spec__essai=True)
+    # has_key, not `spec__essai=True`: negated, a missing key would compare as NULL and
+    # hide every ordinary session.
+    return Q(spec__has_key=TRIAL_KEY)
 
 
 def mark_as_trial(session: GameSession) -> None:
