@@ -308,3 +308,25 @@ def test_a_real_host_name_is_kept_without_warning(played):
     response = client.get(reverse("games:host", kwargs={"pin": session.pin}))
     assert response.context["join_address"] == "testserver/jouer"
     assert response.context["join_warning"] == ""
+
+
+# -- the library workflow -----------------------------------------------------------------
+
+
+def test_a_teacher_submits_their_game_to_the_library_workflow_and_cannot_publish_it():
+    index = game_index()
+    author = teacher("auteur")
+    client = logged_in(author)
+    page = imported_quiz(client)
+    permissions = page.permissions_for_user(author)
+    assert permissions.can_edit() and not permissions.can_publish()
+    assert page.get_workflow().name == "Publication dans la bibliothèque des jeux"
+    assert index.get_workflow() == page.get_workflow()
+    page.get_workflow().start(page, author)
+    page.refresh_from_db()
+    assert page.workflow_in_progress and not page.live
+    reviewer = get_user_model().objects.create_superuser("editrice", password="x")
+    state = page.current_workflow_task_state
+    state.task.specific.on_action(state, reviewer, "approve")
+    page.refresh_from_db()
+    assert page.live
