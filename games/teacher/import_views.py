@@ -66,6 +66,7 @@ def import_quiz(request):
             "page_title": _("Importer un quiz : aperçu"),
             "title": form.cleaned_data["title"],
             "questions": result.questions,
+            "without_fiche": sum(1 for question in result.questions if not question["metiers"]),
             "form": ConfirmImportForm(initial={"token": token}),
         },
     )
