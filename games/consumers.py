@@ -17,16 +17,17 @@ from channels.db import database_sync_to_async
 from channels.exceptions import StopConsumer
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext_noop
 
 from cms.outages import is_outage
-
-from . import throttle
-from .engine import EngineError, command_from_dict
-from .engine.events import HOST
-from .live.connects import get_connect_budget
-from .live.hub import get_hub
-from .live.runner import TRY_AGAIN, get_runners, stamped
-from .protocol import (
+from games.access import throttle
+from games.engine import EngineError, command_from_dict
+from games.engine.events import HOST
+from games.live.connects import get_connect_budget
+from games.live.hub import get_hub
+from games.live.runner import TRY_AGAIN, get_runners, stamped
+from games.protocol.frames import (
     MAX_REFUSED,
     PLACEMENT_COMMANDS,
     PROTOCOL_VERSION,
@@ -35,12 +36,14 @@ from .protocol import (
     command_data,
     parse_frame,
 )
-from .services import presence, teams
-from .services.clock import now_ms
-from .services.messages import dumps
-from .services.play import SessionClosed
-from .services.sessions import open_session, player_for_token
-from .services.snapshots import load_snapshot, snapshot_frame
+from games.protocol.wording import language_of, say
+from games.services import presence, teams
+from games.services.clock import now_ms
+from games.services.messages import dumps
+from games.services.play import SessionClosed
+from games.services.sessions import open_session, player_for_token
+from games.services.snapshots import load_snapshot, snapshot_frame
+from games.services.tokens import player_cookie
 
 logger = logging.getLogger(__name__)
 
@@ -67,10 +70,6 @@ def sockets_per_player() -> int:
 
 def client_address(scope) -> str:
     return (scope.get("client") or ("", 0))[0]
-
-
-def player_cookie(session_id: int) -> str:
-    return f"mej_p{session_id}"
 
 
 class HealthConsumer(AsyncWebsocketConsumer):
@@ -106,6 +105,7 @@ class GameConsumer(AsyncWebsocketConsumer):
         self.player_id = None
         self.team_id = None
         self.limiter = RateLimiter()
+        self.language = language_of(self.scope)
         self.refused = 0
         self.retry_stamps = {}
         self.opened_at = time.monotonic()
@@ -120,7 +120,7 @@ class GameConsumer(AsyncWebsocketConsumer):
             await self.forget()
             await self.refuse(
                 "try_again",
-                "Le serveur reprend son souffle : reconnexion dans un instant.",
+                gettext_noop("Le serveur reprend son souffle : reconnexion dans un instant."),
                 CLOSE_TRY_AGAIN,
             )
 
@@ -130,7 +130,11 @@ class GameConsumer(AsyncWebsocketConsumer):
             self.scope["url_route"]["kwargs"]["pin"]
         )
         if session is None:
-            refusal = ("unknown_pin", "Aucune partie en cours avec ce code.", CLOSE_UNKNOWN_PIN)
+            refusal = (
+                "unknown_pin",
+                gettext_noop("Aucune partie en cours avec ce code."),
+                CLOSE_UNKNOWN_PIN,
+            )
         else:
             refusal = await self.identify(session)
         if refusal is not None:
@@ -140,7 +144,7 @@ class GameConsumer(AsyncWebsocketConsumer):
         if not get_connect_budget().allow((session.pk, self.role, self.player_id)):
             await self.refuse(
                 "too_many_connections",
-                "Trop de reconnexions : attends quelques secondes.",
+                gettext_noop("Trop de reconnexions : attends quelques secondes."),
                 CLOSE_ABUSE,
             )
             return
@@ -193,8 +197,14 @@ class GameConsumer(AsyncWebsocketConsumer):
         """None when this screen may watch `session`, else why not: (code, message, close)."""
         raise NotImplementedError
 
-    async def refuse(self, code: str, message: str, close_code: int) -> None:
-        await self.send(text_data=dumps({"type": "error", "code": code, "message": message}))
+    def say(self, template: str, params: dict | None = None) -> str:
+        """A refusal in the language of the page that opened this socket."""
+        with translation.override(self.language):
+            return say(template, params)
+
+    async def refuse(self, code: str, template: str, close_code: int) -> None:
+        frame = {"type": "error", "code": code, "message": self.say(template)}
+        await self.send(text_data=dumps(frame))
         await self.close(code=close_code)
 
     async def disconnect(self, close_code):
@@ -260,22 +270,26 @@ class GameConsumer(AsyncWebsocketConsumer):
         received_ms = now_ms()
         try:
             if not self.limiter.allow(time.monotonic()):
-                raise ProtocolError("rate_limited", "Trop de messages : ralentis un peu.")
+                raise ProtocolError(
+                    "rate_limited", gettext_noop("Trop de messages : ralentis un peu.")
+                )
             message = parse_frame(text_data, self.role)
             await self.handle(message, received_ms)
         except ProtocolError as error:
-            await self.send_error(error.code, error.message, error.ref)
+            await self.send_error(error.code, error.template, error.ref, **error.params)
         except Exception as error:
             if not is_outage(error):
                 raise
             # A snapshot or a presence write while the database (or Redis) is away: the
             # socket stays open and the phone asks again, as after any "try_again".
             logger.warning("game frame deferred, a service is away: %s", error)
-            await self.send(text_data=dumps({**TRY_AGAIN.error, "type": "error"}))
+            error = dict(TRY_AGAIN.error)
+            await self.send_error(error.pop("code"), error.pop("message"), None, **error)
 
-    async def send_error(self, code: str, message: str, ref=None, **details) -> None:
+    async def send_error(self, code: str, template: str, ref=None, **details) -> None:
         self.refused += 1
-        frame = {"type": "error", "code": code, "message": message, **details}
+        # The details first: a parameter never overwrites what the frame is.
+        frame = {**details, "type": "error", "code": code, "message": self.say(template, details)}
         if ref is not None:
             frame["ref"] = ref
         await self.send(text_data=dumps(frame))
@@ -298,7 +312,7 @@ class GameConsumer(AsyncWebsocketConsumer):
                 command_data(message, player_id=self.player_id, team_id=self.team_id)
             )
         except EngineError as error:
-            raise ProtocolError(error.code, error.message, ref) from error
+            raise ProtocolError(error.code, error.template, ref, **error.details) from error
         command = stamped(command, self.received_at(command, received_ms))
         result = await get_runners().get(self.session.pk).submit(command)
         if not result.ok and result.error["code"] == "try_again":
@@ -309,7 +323,9 @@ class GameConsumer(AsyncWebsocketConsumer):
             )
         else:
             error = dict(result.error)
-            await self.send_error(error.pop("code"), error.pop("message"), ref, **error)
+            template = error.pop("template", None) or error["message"]
+            del error["message"]
+            await self.send_error(error.pop("code"), template, ref, **error)
 
     def received_at(self, command, received_ms: int) -> int:
         """When the server first received this command: a resend after "try_again" keeps
@@ -340,7 +356,9 @@ class HostConsumer(GameConsumer):
         """Move a player to a team, or deal every player again ("balance"): escape game."""
         ref = message.get("ref")
         if not teams.is_team_play(self.session):
-            raise ProtocolError("invalid_command", "Ce jeu ne se joue pas en équipes.", ref)
+            raise ProtocolError(
+                "invalid_command", gettext_noop("Ce jeu ne se joue pas en équipes."), ref
+            )
         try:
             if message["type"] == "place":
                 outcome = await database_sync_to_async(teams.move_player)(
@@ -351,7 +369,9 @@ class HostConsumer(GameConsumer):
         except teams.PlacementRefused as refusal:
             raise ProtocolError(refusal.code, refusal.message, ref) from refusal
         except SessionClosed as closed:
-            raise ProtocolError("session_closed", "Cette partie est terminée.", ref) from closed
+            raise ProtocolError(
+                "session_closed", gettext_noop("Cette partie est terminée."), ref
+            ) from closed
         await self.send(text_data=dumps({"type": "ack", "ref": ref, "command": message["type"]}))
         await get_hub().publish(
             self.session.pk, [(frame.audience, frame.text) for frame in outcome.frames]
@@ -360,11 +380,15 @@ class HostConsumer(GameConsumer):
     async def identify(self, session) -> tuple[str, str, int] | None:
         user = self.scope.get("user")
         if user is None or not user.is_authenticated:
-            return ("not_host", "Connectez-vous pour animer cette partie.", CLOSE_NOT_ALLOWED)
+            return (
+                "not_host",
+                gettext_noop("Connectez-vous pour animer cette partie."),
+                CLOSE_NOT_ALLOWED,
+            )
         if session.host_id != user.pk and not user.is_superuser:
             return (
                 "not_host",
-                "Cette partie est animée par quelqu'un d'autre.",
+                gettext_noop("Cette partie est animée par quelqu'un d'autre."),
                 CLOSE_NOT_ALLOWED,
             )
         return None
@@ -406,7 +430,11 @@ class PlayerConsumer(GameConsumer):
         token = self.scope.get("cookies", {}).get(player_cookie(session.pk), "")
         player = await database_sync_to_async(player_for_token)(session, token)
         if player is None:
-            return ("not_joined", "Rejoins d'abord la partie avec ton pseudo.", CLOSE_NOT_JOINED)
+            return (
+                "not_joined",
+                gettext_noop("Rejoins d'abord la partie avec ton pseudo."),
+                CLOSE_NOT_JOINED,
+            )
         self.player_id = player.engine_id
         self.team_id = player.team.key if player.team_id else None
         return None

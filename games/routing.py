@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .consumers import HealthConsumer, HostConsumer, PlayerConsumer
+from games.consumers import HealthConsumer, HostConsumer, PlayerConsumer
 
 websocket_urlpatterns = [
     path("ws/health/", HealthConsumer.as_asgi()),

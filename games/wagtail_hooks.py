@@ -10,10 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button, ListingButton
 
-from .models import LAUNCHABLE_PAGES
-from .permissions import can_host
-from .teacher import hooks as teacher_hooks  # noqa: F401 (registers the teacher space)
-from .teacher.launching import can_edit
+from games.access.permissions import can_host
+from games.models import LAUNCHABLE_PAGES
+from games.teacher import hooks as teacher_hooks  # noqa: F401 (registers the teacher space)
+from games.teacher.launching import can_edit
 
 LABEL = _("Lancer")
 

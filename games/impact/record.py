@@ -12,12 +12,11 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from games.impact.measure import GameMeasure, measure_game
+from games.impact.models import SessionFiliere, SessionImpact, SessionTrade
+from games.models import Answer, Attempt, GameSession, Player
+from games.teacher.trial import is_trial
 from metiers.models import MetierPage
-
-from ..models import Answer, Attempt, GameSession, Player
-from ..teacher.trial import is_trial
-from .measure import GameMeasure, measure_game
-from .models import SessionFiliere, SessionImpact, SessionTrade
 
 logger = logging.getLogger(__name__)
 

@@ -10,12 +10,11 @@ from django.db import transaction
 from django.db.models import Q
 from wagtail.images import get_image_model
 
+from games.kinds.quiz.blocks import QuestionsBlock
+from games.models import GameIndexPage, QuizPage
+from games.spreadsheet.quiz_rows import ImportResult, parse_quiz
+from games.spreadsheet.reading import read_rows
 from metiers.models import MetierPage
-
-from ..blocks import QuestionsBlock
-from ..models import GameIndexPage, QuizPage
-from .quiz_rows import ImportResult, parse_quiz
-from .reading import read_rows
 
 
 def find_fiche(name: str) -> tuple[int, str] | None:

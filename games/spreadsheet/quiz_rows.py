@@ -18,9 +18,10 @@ from dataclasses import dataclass, field
 from anyascii import anyascii
 from django.utils.translation import gettext as _
 
-from ..engine import EngineError, question_from_dict
-from ..engine.questions import TIME_LIMIT_RANGE_S
-from .reading import Row
+from games.engine import EngineError
+from games.kinds.quiz.engine import question_from_dict
+from games.kinds.quiz.engine.questions import TIME_LIMIT_RANGE_S
+from games.spreadsheet.reading import Row
 
 MAX_QUESTIONS = 100
 MAX_PROMPT_CHARS = 300  # the question block's own limits

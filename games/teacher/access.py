@@ -7,9 +7,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from ..models import GameSession
-from ..permissions import can_host
-from .trial import trial_filter
+from games.access.permissions import can_host
+from games.models import GameSession
+from games.teacher.trial import trial_filter
 
 
 def require_host(user) -> None:

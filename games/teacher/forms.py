@@ -7,7 +7,7 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ..spreadsheet.reading import MAX_FILE_BYTES
+from games.spreadsheet.reading import MAX_FILE_BYTES
 
 
 class QuizImportForm(forms.Form):

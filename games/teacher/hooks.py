@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
-from ..permissions import can_host
-from . import import_views, trial_views, views
+from games.access.permissions import can_host
+from games.teacher import import_views, trial_views, views
 
 PIN = r"(?P<pin>[0-9]{6})"
 

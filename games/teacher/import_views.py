@@ -13,11 +13,11 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from ..models import GameIndexPage
-from ..spreadsheet.quiz_pages import create_quiz_draft, import_spreadsheet
-from ..spreadsheet.reading import SpreadsheetError
-from .access import require_host
-from .forms import ConfirmImportForm, QuizImportForm
+from games.models import GameIndexPage
+from games.spreadsheet.quiz_pages import create_quiz_draft, import_spreadsheet
+from games.spreadsheet.reading import SpreadsheetError
+from games.teacher.access import require_host
+from games.teacher.forms import ConfirmImportForm, QuizImportForm
 
 SESSION_KEY = "teacher_quiz_import"
 

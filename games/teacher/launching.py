@@ -13,10 +13,10 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from ..models import LAUNCHABLE_PAGES
-from ..permissions import can_host
-from ..services.sessions import launch_session
-from .trial import discard_trials, mark_as_trial
+from games.access.permissions import can_host
+from games.models import LAUNCHABLE_PAGES
+from games.services.sessions import launch_session
+from games.teacher.trial import discard_trials, mark_as_trial
 
 
 def can_edit(page: Page, user) -> bool:

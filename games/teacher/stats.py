@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from django.db.models import Avg, Count, Sum
 from django.utils.translation import gettext as _
 
-from ..models import Answer, GameSession, Player
+from games.models import Answer, GameSession, Player
 
 CORRECT_FRACTION = 0.999  # a fraction of 1 (floating point) is a right answer
 

@@ -12,7 +12,7 @@ from datetime import timedelta
 
 from django.db.models import Q
 
-from ..models import GameSession
+from games.models import GameSession
 
 TRIAL_KEY = "essai"
 TRIAL_LIFETIME = timedelta(days=1)

@@ -9,11 +9,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from .. import throttle
-from ..models import GameSession
-from .access import require_host
-from .trial import discard_trials, is_trial
-from .views import _launched
+from games.access import throttle
+from games.models import GameSession
+from games.teacher.access import require_host
+from games.teacher.trial import discard_trials, is_trial
+from games.teacher.views import _launched
 
 
 @require_POST

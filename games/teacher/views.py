@@ -10,14 +10,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Page
 
-from ..impact.exports import csv_response, xlsx_response
-from ..impact.figures import FigureTable
-from ..impact.models import SessionImpact
-from ..models import LAUNCHABLE_PAGES, GameIndexPage
-from ..services.sessions import InvalidGame
-from .access import own_session, own_sessions, require_host
-from .launching import can_edit, game_for, launch_game
-from .stats import session_figures, session_rows
+from games.impact.exports import csv_response, xlsx_response
+from games.impact.figures import FigureTable
+from games.impact.models import SessionImpact
+from games.models import LAUNCHABLE_PAGES, GameIndexPage
+from games.services.sessions import InvalidGame
+from games.teacher.access import own_session, own_sessions, require_host
+from games.teacher.launching import can_edit, game_for, launch_game
+from games.teacher.stats import session_figures, session_rows
 
 SESSIONS_SHOWN = 100
 

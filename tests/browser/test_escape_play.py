@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from games.demo_escape import ENIGMES
+from games.kinds.escape.demo import ENIGMES
 from tests.support.a11y import assert_accessible, assert_no_horizontal_scroll
 from tests.support.live_escape import enter_code, join_escape
 from tests.support.live_games import launch_from_page, log_in_as_admin, watch

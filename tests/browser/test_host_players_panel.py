@@ -4,8 +4,8 @@ during a question, on a 1366 x 768 laptop driving the projector."""
 import pytest
 from playwright.sync_api import expect
 
-from games.demo import QUIZ_PILE
-from games.demo_escape import ENIGMES
+from games.kinds.escape.demo import ENIGMES
+from games.kinds.quiz.demo import QUIZ_PILE
 from tests.support.a11y import assert_accessible, assert_no_horizontal_scroll
 from tests.support.live_escape import join_escape
 from tests.support.live_games import answer, join_by_pin, launch_from_page, log_in_as_admin, watch

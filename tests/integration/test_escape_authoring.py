@@ -17,11 +17,11 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from cms.models import HomePage, StandardPage
-from games.engine import EscapeSpec, EscapeState, apply_escape, canonical
 from games.engine.commands import AddTeam, JoinTeam, Start, Submit
-from games.escape_blocks import EnigmesBlock
+from games.kinds.escape.blocks import EnigmesBlock
+from games.kinds.escape.engine import EscapeSpec, EscapeState, apply_escape, canonical
+from games.kinds.escape.pages import TEAM_NAMES
 from games.models import EscapeGamePage, GameIndexPage, GameSession
-from games.models.escape_pages import TEAM_NAMES
 from games.wagtail_hooks import launch_listing_button
 from tests.support import metiers_factories as f
 from tests.support.game_pages import game_index, launch_url, teacher
@@ -204,7 +204,7 @@ class TestWritingAnEscapeGameInTheAdmin(WagtailPageTestCase):
         fields = fields_of(error.block_errors[0])
         assert fields == {
             "solutions": [
-                "La solution « rouge, fuchsia » ne peut pas être saisie (cadenas à couleurs)."
+                "La solution « rouge, fuchsia » ne peut pas être saisie sur ce type d'énigme."
             ]
         }
         assert not EscapeGamePage.objects.exists()
@@ -237,7 +237,7 @@ def test_a_padlock_solution_must_fit_its_kind():
     value = enigme_value(f.metier(), type="padlock_digits", solutions=["4 3-5 0", "43a0"])
     errors = enigme_errors(value)
     assert errors == {
-        "solutions": ["La solution « 43a0 » ne peut pas être saisie (cadenas à chiffres)."]
+        "solutions": ["La solution « 43a0 » ne peut pas être saisie sur ce type d'énigme."]
     }
 
 

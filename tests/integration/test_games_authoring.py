@@ -20,10 +20,10 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from cms.demo import ensure_home_page
 from cms.models import HomePage, StandardPage
-from games.blocks import QuestionsBlock
-from games.engine import QuizSpec
+from games.access.permissions import TEACHERS_GROUP, can_host
+from games.kinds.quiz.blocks import QuestionsBlock
+from games.kinds.quiz.engine import QuizSpec
 from games.models import EscapeGamePage, GameIndexPage, GameSession, ParcoursPage, QuizPage
-from games.permissions import TEACHERS_GROUP, can_host
 from games.wagtail_hooks import launch_header_button, launch_listing_button
 from tests.support import metiers_factories as f
 from tests.support.game_pages import game_index, launch_url, teacher

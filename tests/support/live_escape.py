@@ -1,7 +1,7 @@
 """Playing the escape game in real browsers: joining a team and opening padlocks on a phone.
 
 Codes are entered with the controls a student uses for each kind of énigme (keypad, colour and
-direction buttons, options, arrows, selects), from the énigmes as authored in games.demo_escape.
+direction buttons, options, arrows, selects), from the énigmes as authored in games.kinds.escape.demo.
 """
 
 from __future__ import annotations
