@@ -330,3 +330,33 @@ def test_a_teacher_submits_their_game_to_the_library_workflow_and_cannot_publish
     state.task.specific.on_action(state, reviewer, "approve")
     page.refresh_from_db()
     assert page.live
+
+
+# -- launching from the admin listing and the public page ---------------------------------
+
+
+def test_admin_buttons_launch_and_try_with_a_post_never_a_link():
+    from games.wagtail_hooks import launch_listing_button
+
+    game_index()
+    author = teacher("auteur")
+    page = imported_quiz(logged_in(author))
+    buttons = {str(button.label): button for button in launch_listing_button(page, author)}
+    assert {"Lancer", "Essayer", "Voir les questions"} <= buttons.keys()
+    for label in ("Lancer", "Essayer"):
+        attrs = buttons[label].attrs
+        assert attrs["data-action"] == "w-action#post"
+        assert attrs["data-w-action-url-value"].startswith("/admin/enseignant/jeux/")
+    assert list(launch_listing_button(page, teacher("autre"))) == []  # a draft not theirs
+    listing = logged_in(author).get(reverse("wagtailadmin_explore", args=[page.get_parent().pk]))
+    assert "w-action#post" in listing.content.decode()
+
+
+def test_the_public_game_page_offers_hosts_the_launch_and_the_preview():
+    game_index()
+    page = imported_quiz(logged_in(teacher("auteur")))
+    page.save_revision().publish()
+    html = logged_in(teacher("autre")).get(page.url).content.decode()
+    assert reverse("games:launch", kwargs={"page_id": page.pk}) in html
+    assert reverse("teacher_preview", args=[page.pk]) in html
+    assert reverse("teacher_preview", args=[page.pk]) not in Client().get(page.url).content.decode()
