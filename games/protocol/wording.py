@@ -15,6 +15,8 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation.trans_real import parse_accept_lang_header
 
+from games.engine.problems import ITEM_PREFIXES
+
 
 def language_of(scope) -> str:
     """The language of the page that opened this socket."""
@@ -43,3 +45,19 @@ def say(template: str, params: dict[str, Any] | None = None) -> str:
     except (KeyError, TypeError, ValueError):
         # A translation that lost a placeholder must not cost the player the message.
         return template % params
+
+
+def say_problem(problem, *, placed: bool = True) -> str:
+    """An authoring problem (games.engine.problems.Problem) in the editor's language.
+
+    `placed=False` leaves out « Énigme 3 : » when the message sits on that énigme's field."""
+    template = getattr(problem, "template", None)
+    if template is None:  # a plain string: said as it is
+        return str(problem)
+    # A Problem has params; an EngineError (a spec that cannot even be read) has details.
+    params = getattr(problem, "params", None) or getattr(problem, "details", None)
+    text = say(template, params)
+    item = getattr(problem, "item", "")
+    if placed and item:
+        text = say(ITEM_PREFIXES[item], {"number": problem.index + 1, "problem": text})
+    return text

@@ -14,7 +14,7 @@ from tests.support.live_games import launch_from_page, log_in_as_admin, watch
 pytestmark = pytest.mark.browser
 
 GAME_PAGE = "/jeux/panne-a-l-usine/"
-BY_ID = {enigme["identifiant"]: enigme for enigme in ENIGMES}
+BY_ID = {enigme["id"]: enigme for enigme in ENIGMES}
 # Both paths through the fork: the Castors take the headlights, the Étincelles the fuel cells.
 PATHS = {
     "Les Castors": ["badge", "robot-soudure", "voyants", "aiguillage", "presse", "etapes", "quai"],
@@ -33,7 +33,7 @@ TEAMS = {"Les Castors": ["Castor Futé", "Loutre"], "Les Étincelles": ["Lynx 42
 
 
 def code_for(team: str, enigme: dict) -> str:
-    return CODES.get(enigme["identifiant"], {}).get(team) or enigme["solutions"][0]
+    return CODES.get(enigme["id"], {}).get(team) or enigme["solutions"][0]
 
 
 def test_two_teams_play_the_demo_escape_game_to_the_debrief(projector_page, new_phone, site_server):

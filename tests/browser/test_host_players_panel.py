@@ -115,6 +115,6 @@ def test_the_host_removes_a_player_from_a_running_escape_game(
     expect(summary).to_have_text("Joueurs : 1")
     expect(intruder.get_by_role("status")).to_contain_text("Tu as été retiré de la partie.")
     # The teammate left alone now holds every clue of the énigme.
-    badge = next(enigme for enigme in ENIGMES if enigme["identifiant"] == "badge")
+    badge = next(enigme for enigme in ENIGMES if enigme["id"] == "badge")
     expect(castor.locator(".escape-clues__list li")).to_have_count(len(badge["fragments"]))
     assert problems == []

@@ -10,8 +10,9 @@ both paths join again), on the demo fiches of metiers.demo_data.
 
 from __future__ import annotations
 
-import uuid
+from string import ascii_uppercase
 
+from games.kinds.escape.blocks import EnigmesBlock, keyed
 from games.models import EscapeGamePage, GameIndexPage
 from metiers.models import MetierPage
 
@@ -30,25 +31,36 @@ CONCLUSION = (
 )
 
 
-def enigme(identifiant, titre, recit, type, enonce, solutions, metiers, **autres) -> dict:
-    """One énigme's stream value; `indices` are (text, penalty in seconds) pairs."""
+def enigme(identifier, title, story, kind, prompt, solutions, metiers, **more) -> dict:
+    """One énigme in the engine's terms (games.kinds.escape.engine.spec); `options` are the
+    choices, the items as shown, the matching's left column, the padlock's colours or the
+    trade suggestions; `hints` are (text, penalty in seconds) pairs; `metiers` are slugs."""
+    options = more.get("options", [])
+    data: dict = {"story_html": f"<p>{story}</p>", "image": None}
+    if kind == "choice":
+        data["options"] = keyed(options, ascii_uppercase)
+    elif kind == "ordering":
+        data["items"] = keyed(options, ascii_uppercase)
+    elif kind == "matching":
+        data["left"] = keyed(options, [str(n) for n in range(1, len(options) + 1)])
+        data["right"] = keyed(more.get("right", []), ascii_uppercase)
+    elif kind == "padlock_colours":
+        data["colours"] = options
+    elif kind == "find_trade":
+        data["suggestions"] = options
+    branches = dict(more.get("branches", []))
+    default = more.get("next_default") or None
     return {
-        "identifiant": identifiant,
-        "titre": titre,
-        "recit": f"<p>{recit}</p>",
-        "image": None,
-        "type": type,
-        "enonce": enonce,
-        "options": autres.get("options", []),
-        "colonne_droite": autres.get("colonne_droite", []),
+        "id": identifier,
+        "title": title,
+        "kind": kind,
+        "text": prompt,
         "solutions": solutions,
-        "indices": [
-            {"texte": texte, "penalite_s": penalite} for texte, penalite in autres["indices"]
-        ],
-        "fragments": autres.get("fragments", []),
+        "hints": [{"text": text, "penalty_s": penalty} for text, penalty in more["hints"]],
+        "fragments": more.get("fragments", []),
         "metiers": metiers,
-        "suite": [{"reponse": r, "vers": v} for r, v in autres.get("suite", [])],
-        "suite_par_defaut": autres.get("suite_par_defaut", ""),
+        "next": ({**branches, "*": default} if default else branches) if branches else default,
+        "data": data,
     }
 
 
@@ -68,7 +80,7 @@ ENIGMES = [
             "3e chiffre : le nombre de doigts d'une main.",
             "4e chiffre : les grammes de fumée que rejette une voiture à hydrogène.",
         ],
-        indices=[
+        hints=[
             ("Lisez vos morceaux à voix haute, dans l'ordre : 1er, 2e, 3e, 4e chiffre.", 30),
             ("Une voiture à hydrogène ne rejette que de l'eau : zéro fumée.", 60),
         ],
@@ -88,7 +100,7 @@ ENIGMES = [
             "J'assemble les tubes d'hydrogène sans le moindre trou.",
             "Mon métier commence par la lettre S.",
         ],
-        indices=[
+        hints=[
             ("Ce métier réunit deux morceaux de métal en les faisant fondre.", 30),
             ("Sou… … …r, ou sou… … …se.", 90),
         ],
@@ -108,7 +120,7 @@ ENIGMES = [
             "2e voyant : la couleur de l'eau sur les cartes, celle que rejette la pile.",
             "3e voyant : la couleur qui veut dire « c'est bon, on peut repartir ».",
         ],
-        indices=[
+        hints=[
             ("Pensez aux couleurs d'un feu tricolore… sauf pour le 2e voyant.", 30),
             ("Le 1er est rouge et le dernier est vert.", 60),
         ],
@@ -123,8 +135,8 @@ ENIGMES = [
         ["A", "B"],
         ["technicien-methodes"],
         options=["L'atelier des phares", "L'atelier des piles à combustible"],
-        suite=[("A", "presse"), ("B", "outils")],
-        indices=[("Il n'y a pas de mauvaise réponse : choisissez A ou B.", 0)],
+        branches=[("A", "presse"), ("B", "outils")],
+        hints=[("Il n'y a pas de mauvaise réponse : choisissez A ou B.", 0)],
     ),
     enigme(
         "presse",
@@ -136,8 +148,8 @@ ENIGMES = [
         ["C"],
         ["regleur-plasturgie", "plasturgiste"],
         options=["Le cariste", "L'horloger", "Le régleur en plasturgie", "Le maroquinier"],
-        suite_par_defaut="etapes",
-        indices=[
+        next_default="etapes",
+        hints=[
             ("La glace du phare est en plastique.", 30),
             ("Son métier contient le mot « plasturgie ».", 60),
         ],
@@ -162,13 +174,13 @@ ENIGMES = [
             "Technicien en traitement de surface",
             "Opérateur régleur en usinage",
         ],
-        colonne_droite=[
+        right=[
             "Le banc d'essai qui teste chaque pile",
             "La machine à commande numérique",
             "Le poste de soudage",
             "L'appareil qui mesure une couche plus fine qu'un cheveu",
         ],
-        indices=[
+        hints=[
             ("Le soudeur a retrouvé son poste de soudage : 1C.", 45),
             ("Le contrôleur qualité teste chaque pile : 2A.", 45),
         ],
@@ -188,7 +200,7 @@ ENIGMES = [
             "Empiler et serrer les cellules",
             "Former les plaques de métal",
         ],
-        indices=[
+        hints=[
             ("On finit toujours par le test : A est la dernière lettre.", 30),
             ("On prépare les pièces avant de les empiler : C vient juste avant A.", 60),
             ("Le catalyseur se prépare en tout premier.", 90),
@@ -206,7 +218,7 @@ ENIGMES = [
         "déplacements (haut, bas, gauche ou droite).",
         ["droite droite haut haut"],
         ["cariste"],
-        indices=[
+        hints=[
             ("Dessinez la grille de 3 sur 3 sur une feuille.", 30),
             ("Impossible de monter tout de suite : les racks bloquent.", 60),
         ],
@@ -215,14 +227,11 @@ ENIGMES = [
 
 
 def escape_stream(metiers: dict[str, MetierPage]) -> list[dict]:
-    return [
-        {
-            "type": "enigme",
-            "id": str(uuid.uuid4()),
-            "value": {**value, "metiers": [metiers[slug].pk for slug in value["metiers"]]},
-        }
+    enigmes = [
+        {**value, "metiers": [{"id": metiers[slug].pk} for slug in value["metiers"]]}
         for value in ENIGMES
     ]
+    return EnigmesBlock.raw_from_engine(enigmes)
 
 
 def wanted_metiers() -> set[str]:

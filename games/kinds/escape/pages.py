@@ -19,8 +19,8 @@ from wagtail.rich_text import expand_db_html
 from wagtail.search import index
 
 from cms.search.index import STEMMED_FIELD
+from games.authoring.blocks import image_entry
 from games.kinds.escape.blocks import STORY_FEATURES, EnigmesBlock, split_problems
-from games.kinds.quiz.blocks import image_entry
 from games.models.pages import PlayableGame
 
 # The teams a launch creates, in this order; the host may rename them during the game.

@@ -12,102 +12,38 @@ published.
 
 from __future__ import annotations
 
-import hashlib
 import uuid
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
-from django.forms.utils import ErrorList
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.struct_block import BlockGroup
 from wagtail.images.blocks import ImageChooserBlock
 
+from games.authoring.blocks import (
+    errors_by_field,
+    image_entry,
+    item_id,
+    metier_entries,
+    options_block,
+    ordered_items_block,
+    pairs_block,
+    raise_on_fields,
+)
 from games.engine import EngineError
 from games.kinds.quiz.engine import question_from_dict
 from games.kinds.quiz.engine.questions import TIME_LIMIT_RANGE_S
 
-QUESTION_IMAGE_RENDITION = "max-960x540"
 MIN_TIME_S, MAX_TIME_S = TIME_LIMIT_RANGE_S
-
-
-def item_id(text: str) -> str:
-    """An id for an item to order or a pair to match, from its text.
-
-    Not its position: phones receive the items shuffled with their ids, and ids numbered in
-    the right order would hand the answer to anyone reading the frames.
-    """
-    return hashlib.blake2s(" ".join(text.casefold().split()).encode(), digest_size=4).hexdigest()
-
-
-def metier_entry(metier) -> dict[str, Any]:
-    """How the engine names a fiche métier: the debrief links to its public page."""
-    return {"id": str(metier.pk), "title": metier.title, "url": metier.get_url() or ""}
-
-
-def metier_entries(metiers) -> list[dict[str, Any]]:
-    """The published fiches of a chooser list, once each, in the editor's order."""
-    entries, seen = [], set()
-    for metier in metiers:
-        if metier is not None and metier.live and metier.pk not in seen:
-            seen.add(metier.pk)
-            entries.append(metier_entry(metier))
-    return entries
-
-
-def raise_on_fields(struct_block: blocks.StructBlock, errors: dict[str, list[str]]) -> None:
-    """Raise `errors` ({field name: messages}) on the fields of `struct_block`, if any."""
-    if errors:
-        raise blocks.StructBlockValidationError(
-            block_errors={
-                name: field_error(struct_block.child_blocks[name], messages)
-                for name, messages in errors.items()
-            }
-        )
-
-
-def field_error(block: blocks.Block, messages: list[str]) -> ValidationError:
-    if isinstance(block, blocks.ListBlock):
-        # A list shows errors about the whole list above its items.
-        return ListBlockValidationError(non_block_errors=ErrorList(messages))
-    return ValidationError(messages)
-
-
-def image_entry(image) -> dict[str, Any] | None:
-    if image is None:
-        return None
-    rendition = image.get_rendition(QUESTION_IMAGE_RENDITION)
-    return {
-        "url": rendition.url,
-        "alt": image.default_alt_text or "",
-        "width": rendition.width,
-        "height": rendition.height,
-    }
-
-
-class OptionBlock(blocks.StructBlock):
-    text = blocks.CharBlock(label=_("Réponse proposée"), max_length=120)
-    correct = blocks.BooleanBlock(label=_("Bonne réponse"), required=False)
-
-    class Meta:
-        icon = "radio-full"
-        label = _("Réponse")
-        form_layout = ["text", "correct"]
-
-
-class PairBlock(blocks.StructBlock):
-    left = blocks.CharBlock(
-        label=_("À gauche"), max_length=80, help_text=_("Par exemple un métier.")
-    )
-    right = blocks.CharBlock(
-        label=_("À droite"), max_length=120, help_text=_("Par exemple la tâche qu'il réalise.")
-    )
-
-    class Meta:
-        icon = "link"
-        label = _("Paire")
+# The engine's question fields -> this block's (what is not here is about the answers).
+QUESTION_FIELDS = {
+    "prompt": "prompt",
+    "time_limit_s": "time_limit",
+    "points": "points",
+    "value": "value",
+    "tolerance": "tolerance",
+}
 
 
 def question_layout(*answer_fields: str) -> BlockGroup:
@@ -205,26 +141,21 @@ class QuestionBlock(blocks.StructBlock):
         try:
             problems = question_from_dict(self.to_engine(value, "q", with_media=False)).problems()
         except EngineError as error:
-            problems = [error.message]
-        for problem in problems:
-            errors.setdefault(self.field_for(problem), []).append(problem)
+            problems = [error]
+        for name, messages in errors_by_field(
+            problems, QUESTION_FIELDS, self.answers_field
+        ).items():
+            errors.setdefault(name, []).extend(messages)
         raise_on_fields(self, errors)
         return value
 
-    def field_for(self, problem: str) -> str:
-        """Which field an engine problem is about: the answers, unless it names another."""
-        return self.answers_field
-
 
 class ChoiceQuestionBlock(QuestionBlock):
-    options = blocks.ListBlock(
-        OptionBlock(),
-        label=_("Réponses proposées"),
-        help_text=_(
+    options = options_block(
+        _(
             "De 2 à 6 réponses, dans l'ordre où elles s'affichent. Cochez la ou les bonnes : "
             "avec plusieurs bonnes réponses, les élèves peuvent en choisir plusieurs."
-        ),
-        default=[{"text": "", "correct": True}, {"text": "", "correct": False}],
+        )
     )
 
     kind = "choice"
@@ -279,12 +210,7 @@ class TrueFalseQuestionBlock(QuestionBlock):
 
 
 class OrderingQuestionBlock(QuestionBlock):
-    items = blocks.ListBlock(
-        blocks.CharBlock(label=_("Élément"), max_length=120),
-        label=_("Éléments, dans le bon ordre"),
-        help_text=_("De 3 à 8 éléments. Les téléphones les reçoivent mélangés."),
-        default=["", "", ""],
-    )
+    items = ordered_items_block(_("De 3 à 8 éléments. Les téléphones les reçoivent mélangés."))
 
     kind = "ordering"
     answers_field = "items"
@@ -304,13 +230,8 @@ class OrderingQuestionBlock(QuestionBlock):
 
 
 class MatchingQuestionBlock(QuestionBlock):
-    pairs = blocks.ListBlock(
-        PairBlock(),
-        label=_("Paires à associer"),
-        help_text=_(
-            "De 2 à 6 paires, par exemple un métier et sa tâche. Les colonnes sont mélangées."
-        ),
-        default=[{"left": "", "right": ""}, {"left": "", "right": ""}],
+    pairs = pairs_block(
+        _("De 2 à 6 paires, par exemple un métier et sa tâche. Les colonnes sont mélangées.")
     )
 
     kind = "matching"
@@ -367,9 +288,6 @@ class EstimateQuestionBlock(QuestionBlock):
             "tolerance": value["tolerance"] if value["tolerance"] is not None else 0,
             "unit": value["unit"] or "",
         }
-
-    def field_for(self, problem: str) -> str:
-        return "tolerance" if "tolérance" in problem else "value"
 
     @classmethod
     def answers_from_engine(cls, question: dict) -> dict[str, Any]:

@@ -19,7 +19,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.search.index import STEMMED_FIELD
-from games.kinds.quiz.blocks import QuestionsBlock, metier_entry
+from games.authoring.blocks import metier_entry
+from games.kinds.quiz.blocks import QuestionsBlock
 from games.kinds.quiz.engine import QuizSpec, parcours_questions
 from games.models.pages import GamePageForm, PlayableGame
 
