@@ -1,5 +1,5 @@
 """An editor writes and publishes a 3-question quiz in the Wagtail editor, within 3 minutes of
-scripted steps, each right answer chosen explicitly."""
+scripted steps, with no answer pre-ticked: each right answer is chosen explicitly."""
 
 from __future__ import annotations
 
@@ -63,9 +63,12 @@ def test_an_editor_writes_and_publishes_a_three_question_quiz(editor_page, site_
     page.locator("#questions-1-value-prompt").fill("Quelle protection porte le soudeur ?")
     page.locator("#questions-1-value-options-0-value-text").fill("Une casquette")
     page.locator("#questions-1-value-options-1-value-text").fill("Un masque de soudage")
-    # The right answer is chosen, never taken from a default.
-    page.locator("#questions-1-value-options-0-value-correct").set_checked(False)
-    page.locator("#questions-1-value-options-1-value-correct").set_checked(True)
+    # Nothing is pre-ticked: the right answer is the editor's explicit choice.
+    for option in (0, 1):
+        expect(
+            page.locator(f"#questions-1-value-options-{option}-value-correct")
+        ).not_to_be_checked()
+    page.locator("#questions-1-value-options-1-value-correct").check()
     choose_fiche(page, 1)
 
     add_question(page, "Vrai ou faux")
