@@ -360,3 +360,26 @@ def test_the_public_game_page_offers_hosts_the_launch_and_the_preview():
     assert reverse("games:launch", kwargs={"page_id": page.pk}) in html
     assert reverse("teacher_preview", args=[page.pk]) in html
     assert reverse("teacher_preview", args=[page.pk]) not in Client().get(page.url).content.decode()
+
+
+def test_a_forgotten_trial_is_purged_after_a_day_without_being_counted():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from games.services.retention import purge_expired
+
+    game_index()
+    author = teacher("auteur")
+    client = logged_in(author)
+    page = imported_quiz(client)
+    client.post(reverse("teacher_try", args=[page.pk]))
+    client.post(reverse("teacher_launch", args=[page.pk]))
+    trial, real = GameSession.objects.order_by("pk")
+    join(trial, "Moi")
+    join(real, "Lina")
+    two_days_ago = timezone.now() - timedelta(days=2)
+    GameSession.objects.update(created_at=two_days_ago)
+    assert purge_expired(timezone.now(), retention_days=30) == 1
+    assert list(GameSession.objects.all()) == [real]  # the class's game waits for the retention
+    assert not SessionImpact.objects.exists()
