@@ -13,15 +13,12 @@ from games.access import throttle
 from games.models import GameSession
 from games.teacher.access import require_host
 from games.teacher.trial import discard_trials, is_trial
-from games.teacher.views import _launched
+from games.teacher.views import launched_or_back
 
 
 @require_POST
 def try_game(request, page_id: int):
-    session = _launched(request, page_id, trial=True)
-    if session is None:
-        return redirect("teacher_games")
-    return redirect("teacher_trial", pin=session.pin)
+    return launched_or_back(request, page_id, trial=True, screen="teacher_trial")
 
 
 def own_trial(request, pin: str) -> GameSession:

@@ -61,24 +61,24 @@ def game_preview(request, page_id: int):
     )
 
 
-def _launched(request, page_id: int, *, trial: bool):
+def launched_or_back(request, page_id: int, *, trial: bool, screen: str):
+    """Start the game and open `screen` (a URL name taking the PIN); back to « Mes jeux »
+    with the reasons when the game cannot be played."""
     try:
-        return launch_game(request.user, page_id, trial=trial)
+        session = launch_game(request.user, page_id, trial=trial)
     except InvalidGame as error:
         messages.error(
             request,
             _("Ce jeu ne peut pas être lancé : %(problems)s")
             % {"problems": " ".join(error.problems[:5])},
         )
-        return None
+        return redirect("teacher_games")
+    return redirect(screen, pin=session.pin)
 
 
 @require_POST
 def launch(request, page_id: int):
-    session = _launched(request, page_id, trial=False)
-    if session is None:
-        return redirect("teacher_games")
-    return redirect("games:host", pin=session.pin)
+    return launched_or_back(request, page_id, trial=False, screen="games:host")
 
 
 @require_GET

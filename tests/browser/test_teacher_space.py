@@ -14,6 +14,7 @@ from playwright.sync_api import Page, expect
 
 from tests.support.live_games import join_by_pin, watch
 from tests.support.live_server import manage
+from tests.support.spreadsheets import KAHOOT_HEADER
 
 pytestmark = pytest.mark.browser
 
@@ -42,17 +43,7 @@ def quiz_xlsx(path: Path, rows) -> Path:
     sheet = workbook.active
     sheet.append(["Quiz template"])
     sheet.append([])
-    sheet.append(
-        [
-            "Question - max 120 characters",
-            "Answer 1 - max 75 characters",
-            "Answer 2 - max 75 characters",
-            "Answer 3 - max 75 characters",
-            "Answer 4 - max 75 characters",
-            "Time limit (sec) – 5, 10, 20, 30, 60, 90, 120, or 240 secs",
-            "Correct answer(s) - choose at least one",
-        ]
-    )
+    sheet.append(KAHOOT_HEADER)
     for row in rows:
         sheet.append(row)
     workbook.save(path)

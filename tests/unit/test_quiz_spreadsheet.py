@@ -7,7 +7,6 @@ import io
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from openpyxl import Workbook
 
 from games.spreadsheet.quiz_rows import MAX_QUESTIONS, header_key, parse_quiz
 from games.spreadsheet.reading import (
@@ -17,6 +16,7 @@ from games.spreadsheet.reading import (
     SpreadsheetError,
     read_rows,
 )
+from tests.support.spreadsheets import KAHOOT_HEADER, xlsx_bytes
 
 FICHES = {"soudeur": (7, "Soudeur"), "Technicien de laboratoire": (8, "Technicien de laboratoire")}
 IMAGES = {"usine.jpg": (3, "Usine")}
@@ -38,15 +38,6 @@ def parse(rows):
 HEADER = ["Question", "Réponse 1", "Réponse 2", "Réponse 3", "Réponse 4", "Temps", "Bonne réponse"]
 
 
-def xlsx(rows) -> bytes:
-    workbook = Workbook()
-    for row in rows:
-        workbook.active.append(row)
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
-
-
 def test_kahoot_template_with_its_title_block_and_english_headers():
     rows = [
         [None, "Quiz template"],
@@ -55,21 +46,12 @@ def test_kahoot_template_with_its_title_block_and_english_headers():
             "Add questions, at least two answer alternatives, time limit and choose correct answers",
         ],
         [],
-        [
-            None,
-            "Question - max 120 characters",
-            "Answer 1 - max 75 characters",
-            "Answer 2 - max 75 characters",
-            "Answer 3 - max 75 characters",
-            "Answer 4 - max 75 characters",
-            "Time limit (sec) – 5, 10, 20, 30, 60, 90, 120, or 240 secs",
-            "Correct answer(s) - choose at least one",
-        ],
+        [None, *KAHOOT_HEADER],
         [1, "Que soude un soudeur ?", "Du métal", "Du pain", None, None, 30, 1],
         [2, None, None, None, None, None, None, None],  # the template's numbered empty rows
         [3, "Deux bonnes ?", "A", "B", "C", "D", 20.0, "1,3"],
     ]
-    result = read_rows(xlsx(rows), "kahoot.xlsx")
+    result = read_rows(xlsx_bytes(rows), "kahoot.xlsx")
     parsed = parse_quiz(result, find_fiche, find_image)
     assert parsed.errors == []
     first, second = parsed.questions
@@ -210,7 +192,7 @@ def test_parser_never_crashes_on_any_rows(rows):
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.lists(cells, max_size=9), max_size=20))
 def test_any_xlsx_grid_reads_and_parses(grid):
-    rows = read_rows(xlsx([HEADER, *grid]), "quiz.xlsx")
+    rows = read_rows(xlsx_bytes([HEADER, *grid]), "quiz.xlsx")
     result = parse_quiz(rows, find_fiche, find_image)
     assert result.ok or result.errors or not result.questions
 
