@@ -91,6 +91,7 @@ def test_an_editor_writes_and_publishes_a_three_question_quiz(editor_page, site_
     expect(page.locator(".teacher-answers__right")).to_have_text(re.compile("Un masque de soudage"))
 
     # One click from the admin's page listing to the class screen (a POST, not a link).
+    page.goto("/admin/enseignant/jeux/")
     index_url = page.get_by_role("link", name="Écrire un nouveau jeu").get_attribute("href")
     page.goto(index_url.replace("add_subpage/", ""))
     page.get_by_role("link", name="Lancer « Quiz éclair : la soudure » en classe").click()
