@@ -261,3 +261,13 @@ def ensure_games(index: GameIndexPage, ensure_game, stdout=None) -> list[str]:
         conclusion=CONCLUSION,
     )
     return [SLUG] if created else []
+
+
+def played_enigmes() -> list[dict]:
+    """The demo énigmes as the page's blocks hand them to the engine (without fiches or
+    pictures): items and pairs shuffled as phones show them, the codes that open them."""
+    enigmes = [{**enigme, "metiers": []} for enigme in ENIGMES]
+    return [
+        EnigmesBlock.base_blocks[child["type"]].to_engine(child["value"], with_media=False)
+        for child in EnigmesBlock.raw_from_engine(enigmes)
+    ]

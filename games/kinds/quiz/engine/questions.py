@@ -266,7 +266,9 @@ class ChoiceQuestion(Question):
             found.append(
                 Problem(
                     "no_correct_answer",
-                    gettext_noop("Aucune bonne réponse n'est indiquée."),
+                    gettext_noop(
+                        "Aucune bonne réponse n'est cochée : cochez la ou les bonnes réponses."
+                    ),
                     field="correct",
                 )
             )
