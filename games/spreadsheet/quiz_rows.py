@@ -79,6 +79,11 @@ def find_header(rows: list[Row]) -> tuple[int, dict[str, int]] | None:
     return None
 
 
+def is_number(text: str) -> bool:
+    # ASCII digits only: "²" or "٣" pass str.isdigit() but are no number a teacher typed.
+    return text.isascii() and text.isdigit()
+
+
 def parse_correct(text: str, filled: list[int]) -> tuple[list[int], str | None]:
     """Answer numbers (1 to 4) → indexes among the filled answers; or an error message."""
     if not text:
@@ -86,7 +91,7 @@ def parse_correct(text: str, filled: list[int]) -> tuple[list[int], str | None]:
     numbers = re.split(r"[\s,;/+&]+|\bet\b|\band\b", text.lower())
     wanted: list[int] = []
     for number in filter(None, numbers):
-        if not number.isdigit() or not 1 <= int(number) <= ANSWER_COLUMNS:
+        if not is_number(number) or not 1 <= int(number) <= ANSWER_COLUMNS:
             return [], _("bonne réponse « %(value)s » : écrivez des numéros de 1 à 4.") % {
                 "value": text[:40]
             }
@@ -110,7 +115,7 @@ def parse_time(text: str) -> tuple[int, str | None]:
         "low": low,
         "high": high,
     }
-    if not text.isdigit() or not low <= int(text) <= high:
+    if not is_number(text) or not low <= int(text) <= high:
         return 0, message
     return int(text), None
 

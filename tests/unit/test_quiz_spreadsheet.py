@@ -205,3 +205,9 @@ def test_random_bytes_never_escape_as_another_exception(data, name):
     except SpreadsheetError:
         return
     parse_quiz(rows, find_fiche, find_image)
+
+
+@pytest.mark.parametrize("odd", ["²", "٣", "1²", "½"])
+def test_digits_that_are_not_ascii_are_refused_not_crashed_on(odd):
+    result = parse([HEADER, ["Q ?", "A", "B", "", "", odd, odd]])
+    assert not result.ok and {line for line, _m in result.errors} == {2}
