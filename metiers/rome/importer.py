@@ -31,13 +31,13 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from wagtail.models import COMMENTS_RELATION_NAME, Page, PageLogEntry, Revision
 from wagtail.search.backends import get_search_backends
 
 from cms.models import HomePage
+from cms.slugs import ascii_slug
 from metiers.models import CentreInteret, MetierIndexPage, MetierPage
 from metiers.rome import mapping
 from metiers.rome.model import Fiche, Referential
@@ -258,7 +258,9 @@ class _Importer:
             if centre is None:
                 centre = CentreInteret(
                     libelle=plan.libelle,
-                    slug=_unique_slug(slugify(plan.libelle)[:240] or plan.code, plan.code, taken),
+                    slug=_unique_slug(
+                        ascii_slug(plan.libelle)[:240] or plan.code, plan.code, taken
+                    ),
                     description=plan.description,
                     code_rome_ogr=plan.code,
                 )
@@ -336,7 +338,7 @@ class _Importer:
 
     def _new_page(self, plan: PagePlan, index: Page, step: int, taken: set[str]) -> MetierPage:
         values = plan.values
-        base = slugify(values["titre_masculin"] or values["title"])[:200] or plan.code.lower()
+        base = ascii_slug(values["titre_masculin"] or values["title"])[:200] or plan.code.lower()
         slug = _unique_slug(base, plan.code.lower(), taken)
         metier = MetierPage(
             title=values["title"],
