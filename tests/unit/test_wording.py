@@ -2,8 +2,6 @@
 screens' JavaScript (games/static/games/js/wording.js, run with node)."""
 
 import json
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -11,6 +9,7 @@ from django.utils import translation
 from django.utils.translation import ngettext
 
 from games.wording import ordinal, ordinal_category, ordinal_forms, plural_forms
+from tests.support.node import run_module
 
 WORDING_JS = Path(__file__).resolve().parents[2] / "games/static/games/js/wording.js"
 
@@ -41,14 +40,7 @@ def test_plural_forms_are_translated():
 
 
 def run_node(script: str):
-    node = shutil.which("node")
-    if node is None:
-        pytest.skip("node is not installed")
-    source = f'import {{ ordinalText, pickForm, fill }} from "{WORDING_JS.as_uri()}";\n{script}'
-    result = subprocess.run(  # noqa: S603 - node with our own module
-        [node, "--input-type=module", "-e", source], capture_output=True, text=True, check=True
-    )
-    return json.loads(result.stdout)
+    return run_module(WORDING_JS, "{ ordinalText, pickForm, fill }", script)
 
 
 def test_the_screens_pick_the_same_forms():

@@ -5,7 +5,7 @@
 import { codeControls } from "./escape_controls.js";
 import { h, metierLinks, ordinal, t } from "./render.js";
 import { gameScreen } from "./start.js";
-import { clock, every, rankingTable } from "./escape_render.js";
+import { clock, duration, every, rankingTable } from "./escape_render.js";
 
 const messages = document.getElementById("messages");
 const myId = document.getElementById("jeu").dataset.player;
@@ -26,7 +26,17 @@ function mine(data) {
 const MESSAGES_KEPT = 3;
 
 function hostMessage(text) {
-  messages.append(h("p", { class: "escape-message" }, t("message_from_host", { text })));
+  const message = h(
+    "div",
+    { class: "escape-message" },
+    h("p", { class: "escape-message__text" }, t("message_from_host", { text })),
+    h(
+      "button",
+      { type: "button", class: "escape-message__close", "aria-label": t("dismiss_message"), onclick: () => message.remove() },
+      "×",
+    ),
+  );
+  messages.append(message);
   while (messages.childElementCount > MESSAGES_KEPT) messages.firstElementChild.remove();
 }
 
@@ -68,15 +78,17 @@ const EVENTS = {
       window.scrollTo(0, 0);
     }
     Object.assign(view.team, { current: data.enigme.id, enigme: data.enigme, fragments: data.fragments });
+    if (data.path_count) view.team.path_count = data.path_count;
     announce(data.enigme.title);
   },
   code_rejected(data) {
     if (!mine(data)) return false;
     view.team.attempts = { ...view.team.attempts, [data.enigme_id]: data.attempts };
-    if (data.locked_until_ms) view.team.locked_until_ms = data.locked_until_ms;
+    // One countdown: the lock line counts down from lock_ms as received on this phone, so it
+    // starts at « 10 s » like the lock itself, whatever the gap between the two clocks.
+    if (data.lock_ms) view.team.locked_until_ms = socket.serverNow() + data.lock_ms;
     const who = data.player_id === myId ? "" : nickname(data.player_id);
     const text = [who ? t("wrong_code_by", { nickname: who }) : "", t("wrong_code", { attempts: data.attempts })];
-    if (data.lock_ms) text.push(t("locked", { seconds: Math.ceil(data.lock_ms / 1000) }));
     notice = { tone: "wrong", text: text.filter(Boolean).join(" ") };
   },
   enigme_solved(data) {
@@ -112,6 +124,14 @@ const EVENTS = {
   host_message(data) {
     hostMessage(data.text);
     return false;
+  },
+  team_renamed(data) {
+    for (const row of view.teams ?? []) if (row.team_id === data.team_id) row.name = data.name;
+    if (!mine(data)) return false;
+    view.team.name = data.name;
+    const header = document.querySelector(".play-header__me");
+    if (header) header.textContent = `${nickname(myId) || header.textContent.split(" · ")[0]} · ${data.name}`;
+    announce(t("renamed", { name: data.name }));
   },
   team_finished(data) {
     if (!mine(data)) return false;
@@ -150,8 +170,15 @@ async function submitCode(code) {
   }
 }
 
+/** What the team's next hint costs, as a time: said before the team asks. */
+function nextHintCost() {
+  const enigme = view.team.enigme;
+  const used = (view.team.hints ?? []).length;
+  return duration((enigme.hint_penalties_s?.[used] ?? 0) * 1000);
+}
+
 async function askHint(button) {
-  if (!window.confirm(t("hint_confirm"))) return;
+  if (!window.confirm(t("hint_confirm", { time: nextHintCost() }))) return;
   button.disabled = true;
   try {
     await socket.command({ type: "hint", enigme_id: view.team.enigme.id });
@@ -184,9 +211,51 @@ function remainingMs() {
   return view.ends_at_ms == null ? null : view.ends_at_ms - socket.serverNow();
 }
 
+let renameDraft = null; // the name being typed, kept across redraws
+
+function renameForm() {
+  const input = h("input", {
+    id: "nom-equipe",
+    type: "text",
+    maxlength: 40,
+    minlength: 2,
+    autocomplete: "off",
+    value: renameDraft ?? view.team.name,
+    "aria-describedby": "nom-equipe-aide",
+    oninput: (event) => {
+      renameDraft = event.target.value;
+    },
+  });
+  const error = h("p", { class: "play-error", id: "nom-equipe-erreur", role: "alert" });
+  const button = h("button", { type: "submit", class: "play-button play-button--secondary" }, t("rename_send"));
+  return h(
+    "form",
+    {
+      class: "escape-rename",
+      onsubmit: async (event) => {
+        event.preventDefault();
+        error.textContent = "";
+        button.disabled = true;
+        try {
+          await socket.command({ type: "rename_team", name: input.value });
+          renameDraft = null;
+        } catch (refusal) {
+          error.textContent = refusal.message ?? t("reconnecting");
+        } finally {
+          button.disabled = false;
+        }
+      },
+    },
+    h("label", { class: "play-label", for: "nom-equipe" }, t("rename_label")),
+    h("p", { class: "play-help", id: "nom-equipe-aide" }, t("rename_help")),
+    h("div", { class: "escape-rename__row" }, input, button),
+    error,
+  );
+}
+
 function lobby() {
   if (!view.team) return [h("p", { class: "play-lead" }, t("no_team"))];
-  return [...teamLine(), h("p", { class: "play-lead" }, t("lobby_intro"))];
+  return [...teamLine(), h("p", { class: "play-lead" }, t("lobby_intro")), renameForm()];
 }
 
 function lockLine(team) {
@@ -217,6 +286,20 @@ function solvedBanner() {
   );
 }
 
+/** The énigme's picture ({url, width, height, alt}), sized for a phone and never above the fold's worth. */
+function enigmeImage(image) {
+  if (!image?.url) return null;
+  return h("img", {
+    class: "escape-image escape-image--enigme",
+    src: image.url,
+    alt: image.alt ?? "",
+    width: image.width,
+    height: image.height,
+    loading: "lazy",
+    decoding: "async",
+  });
+}
+
 function enigmeScreen() {
   const team = view.team;
   const enigme = team.enigme;
@@ -228,13 +311,13 @@ function enigmeScreen() {
     h(
       "div",
       { class: "escape-top" },
-      h("p", { class: "question-number" }, t("enigme_of", { number: (team.solved_count ?? 0) + 1, count: view.enigme_count })),
+      h("p", { class: "question-number" }, t("enigme_of", { number: (team.solved_count ?? 0) + 1, count: team.path_count ?? view.enigme_count })),
       clock(remainingMs, { paused: view.paused }),
     ),
     solvedBanner(),
     h("h2", { class: "play-title escape-title" }, enigme.title),
+    enigmeImage(enigme.image ?? data.image),
     data.story_html ? richText(data.story_html, "escape-story") : null,
-    data.image?.url ? h("img", { class: "escape-image", src: data.image.url, alt: data.image.alt ?? "", width: data.image.width, height: data.image.height }) : null,
     enigme.text ? h("p", { class: "question-prompt" }, enigme.text) : null,
     h(
       "section",
@@ -266,6 +349,7 @@ function enigmeScreen() {
     "button",
     { type: "button", class: "play-button play-button--secondary", id: "indice", disabled: hintsLeft <= 0 || view.paused },
     t("ask_hint"),
+    hintsLeft > 0 ? h("span", { class: "escape-hint-cost" }, ` (${t("hint_cost", { time: nextHintCost() })})`) : null,
   );
   hintButton.addEventListener("click", () => askHint(hintButton));
   parts.push(hintButton, h("p", { class: "play-help" }, hintsLeft > 0 ? t("hints_left", { count: hintsLeft }) : t("no_hint_left")));
