@@ -289,6 +289,7 @@ def test_a_loopback_address_is_shown_with_a_warning(played, monkeypatch):
         reverse("games:host", kwargs={"pin": session.pin}), HTTP_HOST="127.0.0.1:8000"
     )
     assert "ne fonctionne que sur cet ordinateur" in response.context["join_warning"]
+    assert 'class="host-lobby__warning" role="alert"' in response.content.decode()
 
 
 @override_settings(ALLOWED_HOSTS=["127.0.0.1", "192.168.1.20", "testserver"])
