@@ -354,8 +354,10 @@ def test_a_teacher_logs_into_the_admin_and_finds_the_games():
 def test_the_admin_offers_lancer_on_published_games_to_hosts_only():
     quiz = quiz_page([{"type": "choice", "value": choice_value(f.metier())}])
     eleve = get_user_model().objects.create_user("eleve", password="x")
-    [button] = launch_listing_button(quiz, teacher())
-    assert button.url == quiz.url
+    buttons = {str(button.label): button for button in launch_listing_button(quiz, teacher())}
+    # One click launches: the button posts to the launch view itself (issue 11).
+    assert buttons["Lancer"].url == reverse("teacher_launch", args=[quiz.pk])
+    assert buttons["Lancer"].attrs["data-action"] == "w-action#post"
     assert list(launch_listing_button(quiz, eleve)) == []
     assert list(launch_header_button(game_index(), teacher("prof2"), "edit")) == []
 
