@@ -11,6 +11,9 @@ the game and calls "next" after each reveal, and every phone answers each questi
 as it appears (the worst case: all answers in the same instant).
 
 Reported:
+- floor: the same broadcast by a bare `websockets` server (bench/ws_floor.py) to the same
+  number of sockets from the same client processes, run just before; the broadcast line
+  gives the ratio of the two p99s (the figure to compare across runs on a noisy machine);
 - join: time from opening the socket to the first snapshot, per phone;
 - broadcast: from the host's "start"/"next" to the question on each phone;
 - answer ack: from sending an answer to its acknowledgement (sent after commit);
@@ -196,7 +199,7 @@ async def phones(pin: str, phones_: list[tuple[int, str]], ports: list[int], rea
     """The phones of one client process; returns their raw measurements."""
     import websockets
 
-    out = {"join": [], "received": [], "ack": [], "sent": 0, "acked": 0, "errors": []}
+    out = {"join": [], "received": [], "ack": [], "sent": 0, "acked": 0, "errors": [], "size": 0}
 
     async def phone(index: int, cookie: str, connected: asyncio.Event):
         began = time.perf_counter()
@@ -218,6 +221,7 @@ async def phones(pin: str, phones_: list[tuple[int, str]], ports: list[int], rea
                 if kind == "question_opened":
                     q = message["data"]["index"]
                     out["received"].append((q, time.time()))
+                    out["size"] = len(raw.encode())
                     sent_at = time.perf_counter()
                     out["sent"] += 1
                     await socket.send(json.dumps({"type": "answer", "q": q, "answer": [0]}))
@@ -303,12 +307,17 @@ def play(klass: dict, servers) -> dict:
             merged[key] += part[key]
         merged["sent"] += part["sent"]
         merged["acked"] += part["acked"]
+        merged["frame_bytes"] = part["size"]
         merged["broadcast"] += [(at - asked[q]) * 1000 for q, at in part["received"]]
     merged.update(join_all_s=join_all_s, rss_connected_kib=rss)
     return merged
 
 
 def run(players: int, scaled: bool) -> dict:
+    import ws_floor
+
+    # The floor first, while nothing else of this run is up: same clients, same machine.
+    floor = ws_floor.measure(players, CLIENT_PROCESSES)
     with tempfile.TemporaryDirectory(prefix="mej-bench-") as tmp:
         env = Environment(scaled, Path(tmp))
         try:
@@ -335,6 +344,7 @@ def run(players: int, scaled: bool) -> dict:
                 .count()
             )
             results.update(
+                floor=floor,
                 players=players,
                 scaled=scaled,
                 rows=rows,
@@ -346,6 +356,12 @@ def run(players: int, scaled: bool) -> dict:
             return results
         finally:
             env.drop()
+
+
+def ws_floor_bytes() -> int:
+    import ws_floor
+
+    return ws_floor.FRAME_BYTES
 
 
 def report(results: dict) -> None:
@@ -362,7 +378,15 @@ def report(results: dict) -> None:
     print(
         f"join service (nickname -> player row + engine join): {results['join_service_ms']:.1f} ms per player"
     )
-    print(f"broadcast (next -> question on phone): {summary(results['broadcast'])}")
+    floor_p99 = percentile(results["floor"], 99)
+    ratio = percentile(results["broadcast"], 99) / floor_p99
+    print(
+        f"floor (bare websockets broadcast, {ws_floor_bytes()} B frame): {summary(results['floor'])}"
+    )
+    print(
+        f"broadcast (next -> question on phone): {summary(results['broadcast'])}; "
+        f"ratio to floor p99 {ratio:.2f}x ({results['frame_bytes']} B frame)"
+    )
     print(f"answer ack: {summary(results['ack'])}")
     print(
         f"answers: sent {results['sent']}, acked {results['acked']}, rows {results['rows']}, "
