@@ -32,6 +32,7 @@ import json
 import os
 import platform
 import secrets
+import signal
 import subprocess
 import sys
 import tempfile
@@ -134,6 +135,22 @@ class Environment:
                 conn.execute(f'DROP DATABASE IF EXISTS "{self.pg_name}" WITH (FORCE)')
 
 
+def bench_nicknames(count: int) -> list[str]:
+    """"Joueur 1", "Joueur 2"…, skipping the few the nickname filter refuses (a number such
+    as 1488 is a hate symbol: the filter is right, the bench only needs N names)."""
+    from games.nicknames import NicknameError, clean_nickname
+
+    names, number = [], 0
+    while len(names) < count:
+        number += 1
+        try:
+            clean_nickname(f"Joueur {number}")
+        except NicknameError:
+            continue
+        names.append(f"Joueur {number}")
+    return names
+
+
 def prepare_session(players: int):
     """Teacher, session and players, written through the project's own services."""
     import django
@@ -142,7 +159,7 @@ def prepare_session(players: int):
     from tests.support.scripted import create_class
 
     started = time.perf_counter()
-    klass = create_class(quiz_spec(), [f"Joueur {n + 1}" for n in range(players)])
+    klass = create_class(quiz_spec(), bench_nicknames(players))
     join_service_ms = (time.perf_counter() - started) * 1000 / max(players, 1)
     return klass, join_service_ms
 
@@ -182,6 +199,36 @@ def start_servers(env: Environment, count: int) -> list[tuple[subprocess.Popen, 
                     raise RuntimeError(f"daphne on {port} did not start") from None
                 time.sleep(0.2)
     return servers
+
+
+def spy_on(servers) -> list[subprocess.Popen]:
+    """BENCH_PYSPY=<dir>: sample each daphne with py-spy (collapsed stacks, one file each)."""
+    folder = os.environ.get("BENCH_PYSPY")
+    if not folder:
+        return []
+    spies = []
+    for process, port in servers:
+        out = Path(folder) / f"daphne-{port}.txt"
+        spies.append(
+            subprocess.Popen(  # noqa: S603
+                [
+                    str(Path(sys.executable).parent / "py-spy"),
+                    "record",
+                    "--pid",
+                    str(process.pid),
+                    "--format",
+                    "raw",
+                    "--rate",
+                    "200",
+                    "--nonblocking",
+                    "-o",
+                    str(out),
+                ],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+        )
+    return spies
 
 
 def page_origin(port: int) -> str:
@@ -323,11 +370,15 @@ def run(players: int, scaled: bool) -> dict:
         try:
             klass, join_service_ms = prepare_session(players)
             servers = start_servers(env, 2 if scaled else 1)
+            spies = spy_on(servers)
             try:
                 time.sleep(0.5)
                 idle_rss = sum(rss_kib(process.pid) for process, _ in servers)
                 results = play(klass, servers)
             finally:
+                for spy in spies:
+                    spy.send_signal(signal.SIGINT)
+                    spy.wait(30)
                 for process, _ in servers:
                     process.terminate()
                     process.wait(10)

@@ -110,8 +110,7 @@ def measure(players: int, client_processes: int = 2) -> list[float]:
         shares = [players // client_processes] * client_processes
         shares[0] += players - sum(shares)
         workers = [
-            context.Process(target=client_process, args=(port, share, results))
-            for share in shares
+            context.Process(target=client_process, args=(port, share, results)) for share in shares
         ]
         for worker in workers:
             worker.start()
