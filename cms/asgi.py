@@ -10,7 +10,6 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.local")
 # Django must be set up before the consumers (and the models they import) are loaded.
 django_asgi_app = get_asgi_application()
 
-from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 
 from cms.proxy_headers import TrustedProxyMiddleware  # noqa: E402
@@ -27,7 +26,8 @@ application = TrustedProxyMiddleware(
     ProtocolTypeRouter(
         {
             "http": django_asgi_app,
-            "websocket": SameOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns))),
+            # Each game route brings the middleware it needs (games/routing.py).
+            "websocket": SameOriginValidator(URLRouter(websocket_urlpatterns)),
         }
     )
 )

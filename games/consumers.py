@@ -22,9 +22,9 @@ from cms.outages import is_outage
 
 from . import throttle
 from .engine import EngineError, command_from_dict
-from .engine.events import HOST
 from .live.connects import get_connect_budget
 from .live.hub import get_hub
+from .live.presence_writer import get_presence_writer
 from .live.runner import TRY_AGAIN, get_runners, stamped
 from .protocol import (
     MAX_REFUSED,
@@ -126,13 +126,11 @@ class GameConsumer(AsyncWebsocketConsumer):
 
     async def open(self) -> None:
         address = client_address(self.scope)
-        session = await database_sync_to_async(open_session)(
+        # The game and the screen's identity in one trip to the database thread: during a
+        # join burst every trip queues behind the others (issue 12).
+        session, refusal = await database_sync_to_async(self.find)(
             self.scope["url_route"]["kwargs"]["pin"]
         )
-        if session is None:
-            refusal = ("unknown_pin", "Aucune partie en cours avec ce code.", CLOSE_UNKNOWN_PIN)
-        else:
-            refusal = await self.identify(session)
         if refusal is not None:
             await self.slow_down_guesser(address)
             await self.refuse(*refusal)
@@ -189,7 +187,15 @@ class GameConsumer(AsyncWebsocketConsumer):
             logger.exception("game socket handler failed on %s", message.get("type"))
             await self.drop()
 
-    async def identify(self, session) -> tuple[str, str, int] | None:
+    def find(self, pin: str) -> tuple:
+        """(session, None) when this screen may watch the game of `pin`, else (session or
+        None, (code, message, close code)). Runs in the database thread."""
+        session = open_session(pin)
+        if session is None:
+            return None, ("unknown_pin", "Aucune partie en cours avec ce code.", CLOSE_UNKNOWN_PIN)
+        return session, self.identify(session)
+
+    def identify(self, session) -> tuple[str, str, int] | None:
         """None when this screen may watch `session`, else why not: (code, message, close)."""
         raise NotImplementedError
 
@@ -357,7 +363,7 @@ class HostConsumer(GameConsumer):
             self.session.pk, [(frame.audience, frame.text) for frame in outcome.frames]
         )
 
-    async def identify(self, session) -> tuple[str, str, int] | None:
+    def identify(self, session) -> tuple[str, str, int] | None:
         user = self.scope.get("user")
         if user is None or not user.is_authenticated:
             return ("not_host", "Connectez-vous pour animer cette partie.", CLOSE_NOT_ALLOWED)
@@ -399,12 +405,11 @@ class PlayerConsumer(GameConsumer):
         """Read this player's team again from the database (the truth) and index the socket."""
         team_id = await database_sync_to_async(teams.team_key_of)(int(self.player_id))
         if team_id != self.team_id:
-            self.team_id = team_id
-            await get_hub().regroup(self.session.pk, self)
+            await get_hub().regroup(self.session.pk, self, team_id)
 
-    async def identify(self, session) -> tuple[str, str, int] | None:
+    def identify(self, session) -> tuple[str, str, int] | None:
         token = self.scope.get("cookies", {}).get(player_cookie(session.pk), "")
-        player = await database_sync_to_async(player_for_token)(session, token)
+        player = player_for_token(session, token)
         if player is None:
             return ("not_joined", "Rejoins d'abord la partie avec ton pseudo.", CLOSE_NOT_JOINED)
         self.player_id = player.engine_id
@@ -415,10 +420,8 @@ class PlayerConsumer(GameConsumer):
         session = self.session
         self.last_heartbeat = time.monotonic()
         await self.evict_extra_sockets()
-        await database_sync_to_async(presence.mark_connected)(int(self.player_id))
-        if self.session is None:
-            return  # a newer socket of this phone evicted this one meanwhile
-        await self.announce_presence(session, online=True)
+        # Written and told to the host in a batch with the other phones joining now.
+        get_presence_writer().mark(session.pk, self.player_id, True, session.version)
 
     async def evict_extra_sockets(self) -> None:
         """One phone, a few tabs at most: past the cap the oldest sockets are closed.
@@ -436,15 +439,10 @@ class PlayerConsumer(GameConsumer):
     async def left(self, session) -> None:
         if get_hub().sockets_of(session.pk, self.player_id):
             return  # another tab of this phone still plays: it stays online
-        await database_sync_to_async(presence.mark_disconnected)(int(self.player_id))
-        await self.announce_presence(session, online=False)
+        get_presence_writer().mark(session.pk, self.player_id, False, session.version)
 
     async def heartbeat(self) -> None:
         # Throttled: a ping every few seconds from 300 phones must not become 300 writes.
         if time.monotonic() - self.last_heartbeat >= presence.HEARTBEAT_S:
             self.last_heartbeat = time.monotonic()
             await database_sync_to_async(presence.mark_seen)(int(self.player_id))
-
-    async def announce_presence(self, session, online: bool) -> None:
-        frame = presence.presence_frame(self.player_id, online, session.version)
-        await get_hub().publish(session.pk, [(HOST, frame)])

@@ -10,12 +10,13 @@ from typing import Any
 
 from .questions import Question
 from .quiz_state import QuizSpec, QuizState
-from .ranking import competition_ranks
+from .ranking import competition_ranks, per_state
 
 LEADERBOARD_SIZE = 5
 PODIUM_SIZE = 3
 
 
+@per_state
 def ranking(state: QuizState) -> list[dict[str, Any]]:
     """Active players, best first: {"rank", "player_id", "nickname", "score"}.
 
@@ -96,6 +97,7 @@ def player_result(state: QuizState, player_id: str, ranks: dict[str, int]) -> di
     }
 
 
+@per_state
 def ranks_by_player(state: QuizState) -> dict[str, int]:
     return {row["player_id"]: row["rank"] for row in ranking(state)}
 
