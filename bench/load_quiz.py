@@ -364,7 +364,7 @@ def run(players: int, scaled: bool) -> dict:
     import ws_floor
 
     # The floor first, while nothing else of this run is up: same clients, same machine.
-    floor = ws_floor.measure(players, CLIENT_PROCESSES)
+    floor_join, floor = ws_floor.measure(players, CLIENT_PROCESSES)
     with tempfile.TemporaryDirectory(prefix="mej-bench-") as tmp:
         env = Environment(scaled, Path(tmp))
         try:
@@ -396,6 +396,7 @@ def run(players: int, scaled: bool) -> dict:
             )
             results.update(
                 floor=floor,
+                floor_join=floor_join,
                 players=players,
                 scaled=scaled,
                 rows=rows,
@@ -425,6 +426,9 @@ def report(results: dict) -> None:
     print(f"\n== N = {results['players']} phones, {QUESTIONS} questions, {mode}")
     print(
         f"join (socket open -> snapshot): {summary(results['join'])}; all joined in {results['join_all_s']:.2f} s"
+    )
+    print(
+        f"floor join (bare websockets, socket open -> first frame): {summary(results['floor_join'])}"
     )
     print(
         f"join service (nickname -> player row + engine join): {results['join_service_ms']:.1f} ms per player"

@@ -25,6 +25,8 @@ sys.path.insert(0, str(ROOT))
 
 # The size of the quiz bench's "question_opened" frame (366 B; bench/load_quiz.py prints it).
 FRAME_BYTES = 370
+# The quiz's player snapshot in the lobby is about this size.
+WELCOME = '{"type":"snapshot","pad":"' + "x" * 600 + '"}'
 ROUNDS = 5
 ROUND_GAP_S = 1.0
 
@@ -45,6 +47,7 @@ async def serve(port: int, players: int, started) -> None:
     everyone = asyncio.Event()
 
     async def handler(socket):
+        await socket.send(WELCOME)  # as the game's first frame, the snapshot
         sockets.add(socket)
         if len(sockets) >= players:
             everyone.set()
@@ -69,15 +72,19 @@ def server_process(port: int, players: int, started) -> None:
     asyncio.run(serve(port, players, started))
 
 
-async def floor_phones(port: int, count: int) -> list[float]:
+async def floor_phones(port: int, count: int) -> tuple[list[float], list[float]]:
     import websockets
 
     arrivals: list[float] = []
+    joins: list[float] = []
 
     async def phone():
+        began = time.perf_counter()
         async with websockets.connect(
             f"ws://127.0.0.1:{port}/", open_timeout=60, max_queue=None, compression=None
         ) as socket:
+            await socket.recv()
+            joins.append((time.perf_counter() - began) * 1000)
             for _ in range(ROUNDS):
                 raw = await socket.recv()
                 arrivals.append((time.time() - json.loads(raw)["sent"]) * 1000)
@@ -88,15 +95,16 @@ async def floor_phones(port: int, count: int) -> list[float]:
         if number % 25 == 24:
             await asyncio.sleep(0.05)  # the same pace as the quiz bench's class
     await asyncio.wait_for(asyncio.gather(*tasks), 300)
-    return arrivals
+    return joins, arrivals
 
 
 def client_process(port: int, count: int, results) -> None:
     results.put(asyncio.run(floor_phones(port, count)))
 
 
-def measure(players: int, client_processes: int = 2) -> list[float]:
-    """Broadcast latencies (ms) of every socket and round, from the same kind of clients."""
+def measure(players: int, client_processes: int = 2) -> tuple[list[float], list[float]]:
+    """Join times (socket open -> first frame) and broadcast latencies (every socket and
+    round), in ms, from the same kind of clients as the quiz bench."""
     from load_quiz import free_port
 
     context = multiprocessing.get_context("spawn")
@@ -114,12 +122,14 @@ def measure(players: int, client_processes: int = 2) -> list[float]:
         ]
         for worker in workers:
             worker.start()
-        latencies = []
+        joins, latencies = [], []
         for _ in workers:
-            latencies += results.get(timeout=400)
+            part_joins, part_latencies = results.get(timeout=400)
+            joins += part_joins
+            latencies += part_latencies
         for worker in workers:
             worker.join(30)
-        return latencies
+        return joins, latencies
     finally:
         server.join(40)
         if server.is_alive():
@@ -133,7 +143,9 @@ def main() -> None:
     parser.add_argument("--players", type=int, nargs="+", default=[300])
     args = parser.parse_args()
     for players in args.players:
-        print(f"N = {players}: floor broadcast: {summary(measure(players))}", flush=True)
+        joins, latencies = measure(players)
+        print(f"N = {players}: floor join: {summary(joins)}", flush=True)
+        print(f"N = {players}: floor broadcast: {summary(latencies)}", flush=True)
 
 
 if __name__ == "__main__":

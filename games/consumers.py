@@ -27,11 +27,13 @@ from .live.hub import get_hub
 from .live.presence_writer import get_presence_writer
 from .live.runner import TRY_AGAIN, get_runners, stamped
 from .protocol import (
+    BATCHING_VERSION,
     MAX_REFUSED,
     PLACEMENT_COMMANDS,
     PROTOCOL_VERSION,
     ProtocolError,
     RateLimiter,
+    client_version,
     command_data,
     parse_frame,
 )
@@ -39,7 +41,7 @@ from .services import presence, teams
 from .services.clock import now_ms
 from .services.messages import dumps
 from .services.play import SessionClosed
-from .services.sessions import open_session, player_for_token
+from .services.sessions import open_session, player_by_pin, player_for_token
 from .services.snapshots import load_snapshot, snapshot_frame
 
 logger = logging.getLogger(__name__)
@@ -69,8 +71,23 @@ def client_address(scope) -> str:
     return (scope.get("client") or ("", 0))[0]
 
 
+COOKIE_PREFIX = "mej_p"
+
+
 def player_cookie(session_id: int) -> str:
-    return f"mej_p{session_id}"
+    return f"{COOKIE_PREFIX}{session_id}"
+
+
+def game_tokens(cookies: dict[str, str]) -> dict[int, str]:
+    """{session id: resume token} of the game cookies a phone sent (ids of 9 digits at most:
+    a forged longer one would overflow the database's integer)."""
+    tokens = {}
+    for name, token in cookies.items():
+        digits = name[len(COOKIE_PREFIX) :]
+        well_formed = digits.isascii() and digits.isdigit() and len(digits) <= 9
+        if name.startswith(COOKIE_PREFIX) and well_formed:
+            tokens[int(digits)] = token
+    return tokens
 
 
 class HealthConsumer(AsyncWebsocketConsumer):
@@ -109,6 +126,7 @@ class GameConsumer(AsyncWebsocketConsumer):
         self.refused = 0
         self.retry_stamps = {}
         self.opened_at = time.monotonic()
+        self.batches = client_version(self.scope.get("query_string", b"")) >= BATCHING_VERSION
         await self.accept()
         try:
             await self.open()
@@ -240,6 +258,14 @@ class GameConsumer(AsyncWebsocketConsumer):
 
     async def left(self, session) -> None:
         """Hook run once the socket no longer watches `session`."""
+
+    async def send_frames(self, texts: list[str]) -> None:
+        if self.batches and len(texts) > 1:
+            # Frames are JSON objects already: the list is written without parsing them.
+            await self.send_frame("[" + ",".join(texts) + "]")
+            return
+        for text in texts:
+            await self.send_frame(text)
 
     async def send_frame(self, text: str) -> None:
         await self.send(text_data=text)
@@ -385,11 +411,11 @@ TEAM_CHANGED_PREFIX = '{"type":"team_changed"'
 class PlayerConsumer(GameConsumer):
     role = "player"
 
-    async def send_frame(self, text: str) -> None:
-        if text.startswith(TEAM_CHANGED_PREFIX):
+    async def send_frames(self, texts: list[str]) -> None:
+        if any(text.startswith(TEAM_CHANGED_PREFIX) for text in texts):
             await self.read_team()
-        await super().send_frame(text)
-        if text.startswith(KICKED_PREFIX):
+        await super().send_frames(texts)
+        if any(text.startswith(KICKED_PREFIX) for text in texts):
             # Removed by the host: its token no longer opens the game (Player.kicked), and
             # this socket stops hearing the game now, not at its next reconnection.
             await self.forget()
@@ -406,6 +432,14 @@ class PlayerConsumer(GameConsumer):
         team_id = await database_sync_to_async(teams.team_key_of)(int(self.player_id))
         if team_id != self.team_id:
             await get_hub().regroup(self.session.pk, self, team_id)
+
+    def find(self, pin: str) -> tuple:
+        player = player_by_pin(pin, game_tokens(self.scope.get("cookies", {})))
+        if player is None:  # refused: look again, step by step, to tell why
+            return super().find(pin)
+        self.player_id = player.engine_id
+        self.team_id = player.team.key if player.team_id else None
+        return player.session, None
 
     def identify(self, session) -> tuple[str, str, int] | None:
         token = self.scope.get("cookies", {}).get(player_cookie(session.pk), "")

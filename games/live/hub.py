@@ -35,7 +35,8 @@ class Socket(Protocol):
     player_id: str | None
     team_id: str | None
 
-    async def send_frame(self, text: str) -> None: ...
+    async def send_frames(self, texts: list[str]) -> None:
+        """Write the frames of one delivery for this socket, in order."""
 
     async def drop(self) -> None:
         """Close after a failed send; must not raise."""
@@ -193,18 +194,25 @@ class Hub:
         watchers = self.sessions.get(session_id)
         if watchers is None:
             return
-        failed = set()
+        # Each socket's frames of this delivery, in order: a protocol 2 socket gets them in
+        # one write (the escape game sends a phone 2 to 4 frames per batch of codes).
+        outgoing: dict[Socket, list[str]] = {}
         for audience, text in frames:
-            for socket in list(watchers.audience(audience)):
-                if socket in failed:
-                    continue
-                try:
-                    await socket.send_frame(text)
-                except Exception as error:  # noqa: BLE001 - that socket alone is lost
-                    # A socket that cannot be written to (closed under us, or its handler
-                    # broke) must not stop the frame reaching the sockets after it.
-                    logger.info("dropping a game socket that failed a send: %r", error)
-                    failed.add(socket)
+            for socket in watchers.audience(audience):
+                texts = outgoing.get(socket)
+                if texts is None:
+                    outgoing[socket] = [text]
+                else:
+                    texts.append(text)
+        failed = set()
+        for socket, texts in outgoing.items():
+            try:
+                await socket.send_frames(texts)
+            except Exception as error:  # noqa: BLE001 - that socket alone is lost
+                # A socket that cannot be written to (closed under us, or its handler
+                # broke) must not stop the frame reaching the sockets after it.
+                logger.info("dropping a game socket that failed a send: %r", error)
+                failed.add(socket)
         for socket in failed:
             await self.unwatch(session_id, socket)
             asyncio.create_task(socket.drop())  # noqa: RUF006 - closes itself
