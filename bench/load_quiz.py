@@ -174,10 +174,13 @@ def start_servers(env: Environment, count: int) -> list[tuple[subprocess.Popen, 
                 sys.executable,
                 "-m",
                 "daphne",
-                "-b",
-                "127.0.0.1",
-                "-p",
-                str(port),
+                # The accept queue of production (docs/operations.md); BENCH_BACKLOG=50 is
+                # twisted's default, measured side by side.
+                "-e",
+                f"tcp:port={port}:interface=127.0.0.1:backlog={BACKLOG}",
+                # As in production (docs/operations.md): no access log.
+                "--access-log",
+                "/dev/null",
                 "cms.asgi:application",
             ],
             cwd=ROOT,
@@ -237,6 +240,12 @@ def page_origin(port: int) -> str:
     return f"http://127.0.0.1:{port}"
 
 
+# The phones speak what the game's pages speak (games/static/games/js/socket.js); BENCH_PROTOCOL=1
+# measures the old one-frame-per-write protocol side by side.
+PROTOCOL = "" if os.environ.get("BENCH_PROTOCOL") == "1" else "?protocol=2"
+
+BACKLOG = int(os.environ.get("BENCH_BACKLOG", "4096"))
+
 # The simulated phones run in this many processes: one Python event loop handling hundreds
 # of sockets would measure its own queue, not the server.
 CLIENT_PROCESSES = 2
@@ -251,7 +260,7 @@ async def phones(pin: str, phones_: list[tuple[int, str]], ports: list[int], rea
     async def phone(index: int, cookie: str, connected: asyncio.Event):
         began = time.perf_counter()
         async with websockets.connect(
-            f"ws://127.0.0.1:{ports[index % len(ports)]}/ws/jeu/{pin}/joueur/",
+            f"ws://127.0.0.1:{ports[index % len(ports)]}/ws/jeu/{pin}/joueur/{PROTOCOL}",
             origin=page_origin(ports[index % len(ports)]),
             additional_headers={"Cookie": cookie},
             open_timeout=60,
@@ -263,22 +272,24 @@ async def phones(pin: str, phones_: list[tuple[int, str]], ports: list[int], rea
             connected.set()
             sent_at = 0.0
             async for raw in socket:
-                message = json.loads(raw)
-                kind = message["type"]
-                if kind == "question_opened":
-                    q = message["data"]["index"]
-                    out["received"].append((q, time.time()))
-                    out["size"] = len(raw.encode())
-                    sent_at = time.perf_counter()
-                    out["sent"] += 1
-                    await socket.send(json.dumps({"type": "answer", "q": q, "answer": [0]}))
-                elif kind == "ack":
-                    out["ack"].append((time.perf_counter() - sent_at) * 1000)
-                    out["acked"] += 1
-                elif kind == "error":
-                    out["errors"].append(message["code"])
-                elif kind == "game_finished":
-                    return
+                parsed = json.loads(raw)
+                # Protocol 2: one write may hold the frames of one delivery, as a list.
+                for message in parsed if isinstance(parsed, list) else [parsed]:
+                    kind = message["type"]
+                    if kind == "question_opened":
+                        q = message["data"]["index"]
+                        out["received"].append((q, time.time()))
+                        out["size"] = len(raw.encode())
+                        sent_at = time.perf_counter()
+                        out["sent"] += 1
+                        await socket.send(json.dumps({"type": "answer", "q": q, "answer": [0]}))
+                    elif kind == "ack":
+                        out["ack"].append((time.perf_counter() - sent_at) * 1000)
+                        out["acked"] += 1
+                    elif kind == "error":
+                        out["errors"].append(message["code"])
+                    elif kind == "game_finished":
+                        return
 
     events, tasks = [], []
     for number, (index, cookie) in enumerate(phones_):

@@ -56,7 +56,9 @@ async def serve(port: int, players: int, started) -> None:
         finally:
             sockets.discard(socket)
 
-    async with websockets.serve(handler, "127.0.0.1", port, compression=None, max_queue=None):
+    async with websockets.serve(
+        handler, "127.0.0.1", port, compression=None, max_queue=None, backlog=4096
+    ):
         started.set()
         await everyone.wait()
         await asyncio.sleep(0.5)
