@@ -14,7 +14,11 @@ from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 
 from cms.proxy_headers import TrustedProxyMiddleware  # noqa: E402
 from cms.websocket_origin import SameOriginValidator  # noqa: E402
+from games.live import eager_writes  # noqa: E402
 from games.routing import websocket_urlpatterns  # noqa: E402
+
+# daphne's twisted sends each websocket write at once when nothing is waiting (issue 12).
+eager_writes.install()
 
 # Everything loaded so far lives as long as the process: keep it out of the garbage
 # collector's full passes, which otherwise pause a busy game for tens of milliseconds.
