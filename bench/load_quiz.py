@@ -37,6 +37,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -114,9 +115,18 @@ class Environment:
                 conn.execute(f'CREATE DATABASE "{self.pg_name}"')
             self.env["DATABASE_URL"] = f"{admin.rpartition('/')[0]}/{self.pg_name}"
             self.env["REDIS_URL"] = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
+            # Redis pub/sub ignores the database number: a prefix of its own keeps two runs
+            # (or a test suite on the same Redis) from hearing each other.
+            self.env["REDIS_PREFIX"] = f"mejbench{secrets.token_hex(4)}"
         else:
             self.env["DATABASE_URL"] = f"sqlite:///{workdir / 'bench.sqlite3'}"
-        os.environ.update({k: v for k, v in self.env.items() if k in {"DATABASE_URL", "REDIS_URL"}})
+        os.environ.update(
+            {
+                k: v
+                for k, v in self.env.items()
+                if k in {"DATABASE_URL", "REDIS_URL", "REDIS_PREFIX"}
+            }
+        )
         os.environ["DJANGO_SETTINGS_MODULE"] = "cms.settings.test"
         subprocess.run(  # noqa: S603
             [sys.executable, "manage.py", "migrate", "--noinput", "-v0"],
@@ -256,8 +266,16 @@ async def phones(pin: str, phones_: list[tuple[int, str]], ports: list[int], rea
     import websockets
 
     out = {"join": [], "received": [], "ack": [], "sent": 0, "acked": 0, "errors": [], "size": 0}
+    out["failed"] = []
 
     async def phone(index: int, cookie: str, connected: asyncio.Event):
+        try:
+            await play_phone(index, cookie, connected)
+        except Exception as error:  # counted and shown: a phone that cannot join or play
+            out["failed"].append(type(error).__name__)
+            connected.set()
+
+    async def play_phone(index: int, cookie: str, connected: asyncio.Event):
         began = time.perf_counter()
         async with websockets.connect(
             f"ws://127.0.0.1:{ports[index % len(ports)]}/ws/jeu/{pin}/joueur/{PROTOCOL}",
@@ -358,10 +376,10 @@ def play(klass: dict, servers) -> dict:
     parts = [results.get(timeout=300) for _ in workers]
     for worker in workers:
         worker.join(30)
-    merged = {key: [] for key in ("join", "ack", "errors")}
+    merged = {key: [] for key in ("join", "ack", "errors", "failed")}
     merged.update(sent=0, acked=0, broadcast=[])
     for part in parts:
-        for key in ("join", "ack", "errors"):
+        for key in ("join", "ack", "errors", "failed"):
             merged[key] += part[key]
         merged["sent"] += part["sent"]
         merged["acked"] += part["acked"]
@@ -435,8 +453,10 @@ def report(results: dict) -> None:
     )
     lost = results["expected"] - min(results["acked"], results["rows"])
     print(f"\n== N = {results['players']} phones, {QUESTIONS} questions, {mode}")
+    failed = Counter(results["failed"])
     print(
         f"join (socket open -> snapshot): {summary(results['join'])}; all joined in {results['join_all_s']:.2f} s"
+        + (f"; phones failed: {dict(failed)}" if failed else "")
     )
     print(
         f"floor join (bare websockets, socket open -> first frame): {summary(results['floor_join'])}"
