@@ -87,6 +87,13 @@ def rss_kib(pid: int) -> int:
     return 0
 
 
+def cpu_s(pid: int) -> float:
+    """CPU time (user + system) a process used so far: unlike latencies, barely moved by
+    the other programs of a shared machine."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def free_port() -> int:
     import socket
 
@@ -365,6 +372,7 @@ def play(klass: dict, servers) -> dict:
         for k in range(CLIENT_PROCESSES)
     ]
     started = time.perf_counter()
+    cpu_before = sum(cpu_s(process.pid) for process, _ in servers)
     for worker in workers:
         worker.start()
     for _ in workers:
@@ -372,7 +380,9 @@ def play(klass: dict, servers) -> dict:
     join_all_s = time.perf_counter() - started
     time.sleep(0.5)
     rss = sum(rss_kib(process.pid) for process, _ in servers)
+    cpu_joined = sum(cpu_s(process.pid) for process, _ in servers)
     asked = asyncio.run(host_plays(klass["pin"], klass["host_cookie"], ports[0]))
+    cpu_played = sum(cpu_s(process.pid) for process, _ in servers)
     parts = [results.get(timeout=300) for _ in workers]
     for worker in workers:
         worker.join(30)
@@ -385,7 +395,12 @@ def play(klass: dict, servers) -> dict:
         merged["acked"] += part["acked"]
         merged["frame_bytes"] = part["size"]
         merged["broadcast"] += [(at - asked[q]) * 1000 for q, at in part["received"]]
-    merged.update(join_all_s=join_all_s, rss_connected_kib=rss)
+    merged.update(
+        join_all_s=join_all_s,
+        rss_connected_kib=rss,
+        cpu_join_s=cpu_joined - cpu_before,
+        cpu_game_s=cpu_played - cpu_joined,
+    )
     return merged
 
 
@@ -480,6 +495,10 @@ def report(results: dict) -> None:
         f"errors {sorted(set(results['errors']))}"
     )
     print(f"server memory: {results['rss_per_player_kib']:.1f} KiB per connected player")
+    print(
+        f"server CPU: join {results['cpu_join_s']:.2f} s, game {results['cpu_game_s']:.2f} s "
+        f"({results['cpu_game_s'] * 1e6 / results['expected']:.0f} µs per answer, with its broadcasts)"
+    )
 
 
 def main() -> None:
