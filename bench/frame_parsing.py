@@ -29,7 +29,7 @@ FRAMES = {
 
 
 def main() -> None:
-    from games.protocol import parse_frame
+    from games.protocol.frames import parse_frame
 
     try:
         import msgspec

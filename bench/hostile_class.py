@@ -343,7 +343,7 @@ def report_hostile(r: dict) -> None:
 def scenario_nat(count: int) -> dict:
     import requests
 
-    from games import throttle
+    from games.access import throttle
 
     with tempfile.TemporaryDirectory(prefix="mej-nat-") as tmp:
         env = Environment(False, Path(tmp))

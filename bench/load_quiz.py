@@ -155,7 +155,7 @@ class Environment:
 def bench_nicknames(count: int) -> list[str]:
     """ "Joueur 1", "Joueur 2"…, skipping the few the nickname filter refuses (a number such
     as 1488 is a hate symbol: the filter is right, the bench only needs N names)."""
-    from games.nicknames import NicknameError, clean_nickname
+    from games.moderation.nicknames import NicknameError, clean_nickname
 
     names, number = [], 0
     while len(names) < count:

@@ -23,7 +23,7 @@ import django  # noqa: E402
 
 django.setup()
 
-from games.nicknames import NicknameError, clean_nickname  # noqa: E402
+from games.moderation.nicknames import NicknameError, clean_nickname  # noqa: E402
 from tests.support.nickname_corpus import measure, read_corpus  # noqa: E402
 
 RUNS = 3

@@ -17,16 +17,17 @@ from channels.db import database_sync_to_async
 from channels.exceptions import StopConsumer
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext_noop
 
 from cms.outages import is_outage
-
-from . import throttle
-from .engine import EngineError, command_from_dict
-from .live.connects import get_connect_budget
-from .live.hub import get_hub
-from .live.presence_writer import get_presence_writer
-from .live.runner import TRY_AGAIN, get_runners, stamped
-from .protocol import (
+from games.access import throttle
+from games.engine import EngineError, command_from_dict
+from games.live.connects import get_connect_budget
+from games.live.hub import get_hub
+from games.live.presence_writer import get_presence_writer
+from games.live.runner import TRY_AGAIN, get_runners, stamped
+from games.protocol.frames import (
     BATCHING_VERSION,
     MAX_REFUSED,
     PLACEMENT_COMMANDS,
@@ -37,12 +38,14 @@ from .protocol import (
     command_data,
     parse_frame,
 )
-from .services import presence, teams
-from .services.clock import now_ms
-from .services.messages import dumps
-from .services.play import SessionClosed
-from .services.sessions import open_session, player_by_pin, player_for_token
-from .services.snapshots import load_snapshot, snapshot_frame
+from games.protocol.wording import language_of, say
+from games.services import presence, teams
+from games.services.clock import now_ms
+from games.services.messages import dumps
+from games.services.play import SessionClosed
+from games.services.sessions import open_session, player_by_pin, player_for_token
+from games.services.snapshots import load_snapshot, snapshot_frame
+from games.services.tokens import game_tokens, player_cookie
 
 logger = logging.getLogger(__name__)
 
@@ -69,25 +72,6 @@ def sockets_per_player() -> int:
 
 def client_address(scope) -> str:
     return (scope.get("client") or ("", 0))[0]
-
-
-COOKIE_PREFIX = "mej_p"
-
-
-def player_cookie(session_id: int) -> str:
-    return f"{COOKIE_PREFIX}{session_id}"
-
-
-def game_tokens(cookies: dict[str, str]) -> dict[int, str]:
-    """{session id: resume token} of the game cookies a phone sent (ids of 9 digits at most:
-    a forged longer one would overflow the database's integer)."""
-    tokens = {}
-    for name, token in cookies.items():
-        digits = name[len(COOKIE_PREFIX) :]
-        well_formed = digits.isascii() and digits.isdigit() and len(digits) <= 9
-        if name.startswith(COOKIE_PREFIX) and well_formed:
-            tokens[int(digits)] = token
-    return tokens
 
 
 class HealthConsumer(AsyncWebsocketConsumer):
@@ -123,6 +107,7 @@ class GameConsumer(AsyncWebsocketConsumer):
         self.player_id = None
         self.team_id = None
         self.limiter = RateLimiter()
+        self.language = language_of(self.scope)
         self.refused = 0
         self.retry_stamps = {}
         self.opened_at = time.monotonic()
@@ -138,7 +123,7 @@ class GameConsumer(AsyncWebsocketConsumer):
             await self.forget()
             await self.refuse(
                 "try_again",
-                "Le serveur reprend son souffle : reconnexion dans un instant.",
+                gettext_noop("Le serveur reprend son souffle : reconnexion dans un instant."),
                 CLOSE_TRY_AGAIN,
             )
 
@@ -156,7 +141,7 @@ class GameConsumer(AsyncWebsocketConsumer):
         if not get_connect_budget().allow((session.pk, self.role, self.player_id)):
             await self.refuse(
                 "too_many_connections",
-                "Trop de reconnexions : attends quelques secondes.",
+                gettext_noop("Trop de reconnexions : attends quelques secondes."),
                 CLOSE_ABUSE,
             )
             return
@@ -210,15 +195,25 @@ class GameConsumer(AsyncWebsocketConsumer):
         None, (code, message, close code)). Runs in the database thread."""
         session = open_session(pin)
         if session is None:
-            return None, ("unknown_pin", "Aucune partie en cours avec ce code.", CLOSE_UNKNOWN_PIN)
+            return None, (
+                "unknown_pin",
+                gettext_noop("Aucune partie en cours avec ce code."),
+                CLOSE_UNKNOWN_PIN,
+            )
         return session, self.identify(session)
 
     def identify(self, session) -> tuple[str, str, int] | None:
         """None when this screen may watch `session`, else why not: (code, message, close)."""
         raise NotImplementedError
 
-    async def refuse(self, code: str, message: str, close_code: int) -> None:
-        await self.send(text_data=dumps({"type": "error", "code": code, "message": message}))
+    def say(self, template: str, params: dict | None = None) -> str:
+        """A refusal in the language of the page that opened this socket."""
+        with translation.override(self.language):
+            return say(template, params)
+
+    async def refuse(self, code: str, template: str, close_code: int) -> None:
+        frame = {"type": "error", "code": code, "message": self.say(template)}
+        await self.send(text_data=dumps(frame))
         await self.close(code=close_code)
 
     async def disconnect(self, close_code):
@@ -292,22 +287,26 @@ class GameConsumer(AsyncWebsocketConsumer):
         received_ms = now_ms()
         try:
             if not self.limiter.allow(time.monotonic()):
-                raise ProtocolError("rate_limited", "Trop de messages : ralentis un peu.")
+                raise ProtocolError(
+                    "rate_limited", gettext_noop("Trop de messages : ralentis un peu.")
+                )
             message = parse_frame(text_data, self.role)
             await self.handle(message, received_ms)
         except ProtocolError as error:
-            await self.send_error(error.code, error.message, error.ref)
+            await self.send_error(error.code, error.template, error.ref, **error.params)
         except Exception as error:
             if not is_outage(error):
                 raise
             # A snapshot or a presence write while the database (or Redis) is away: the
             # socket stays open and the phone asks again, as after any "try_again".
             logger.warning("game frame deferred, a service is away: %s", error)
-            await self.send(text_data=dumps({**TRY_AGAIN.error, "type": "error"}))
+            error = dict(TRY_AGAIN.error)
+            await self.send_error(error.pop("code"), error.pop("message"), None, **error)
 
-    async def send_error(self, code: str, message: str, ref=None, **details) -> None:
+    async def send_error(self, code: str, template: str, ref=None, **details) -> None:
         self.refused += 1
-        frame = {"type": "error", "code": code, "message": message, **details}
+        # The details first: a parameter never overwrites what the frame is.
+        frame = {**details, "type": "error", "code": code, "message": self.say(template, details)}
         if ref is not None:
             frame["ref"] = ref
         await self.send(text_data=dumps(frame))
@@ -330,7 +329,7 @@ class GameConsumer(AsyncWebsocketConsumer):
                 command_data(message, player_id=self.player_id, team_id=self.team_id)
             )
         except EngineError as error:
-            raise ProtocolError(error.code, error.message, ref) from error
+            raise ProtocolError(error.code, error.template, ref, **error.details) from error
         command = stamped(command, self.received_at(command, received_ms))
         result = await get_runners().get(self.session.pk).submit(command)
         if not result.ok and result.error["code"] == "try_again":
@@ -341,7 +340,9 @@ class GameConsumer(AsyncWebsocketConsumer):
             )
         else:
             error = dict(result.error)
-            await self.send_error(error.pop("code"), error.pop("message"), ref, **error)
+            template = error.pop("template", None) or error["message"]
+            del error["message"]
+            await self.send_error(error.pop("code"), template, ref, **error)
 
     def received_at(self, command, received_ms: int) -> int:
         """When the server first received this command: a resend after "try_again" keeps
@@ -372,7 +373,9 @@ class HostConsumer(GameConsumer):
         """Move a player to a team, or deal every player again ("balance"): escape game."""
         ref = message.get("ref")
         if not teams.is_team_play(self.session):
-            raise ProtocolError("invalid_command", "Ce jeu ne se joue pas en équipes.", ref)
+            raise ProtocolError(
+                "invalid_command", gettext_noop("Ce jeu ne se joue pas en équipes."), ref
+            )
         try:
             if message["type"] == "place":
                 outcome = await database_sync_to_async(teams.move_player)(
@@ -383,7 +386,9 @@ class HostConsumer(GameConsumer):
         except teams.PlacementRefused as refusal:
             raise ProtocolError(refusal.code, refusal.message, ref) from refusal
         except SessionClosed as closed:
-            raise ProtocolError("session_closed", "Cette partie est terminée.", ref) from closed
+            raise ProtocolError(
+                "session_closed", gettext_noop("Cette partie est terminée."), ref
+            ) from closed
         await self.send(text_data=dumps({"type": "ack", "ref": ref, "command": message["type"]}))
         await get_hub().publish(
             self.session.pk, [(frame.audience, frame.text) for frame in outcome.frames]
@@ -392,11 +397,15 @@ class HostConsumer(GameConsumer):
     def identify(self, session) -> tuple[str, str, int] | None:
         user = self.scope.get("user")
         if user is None or not user.is_authenticated:
-            return ("not_host", "Connectez-vous pour animer cette partie.", CLOSE_NOT_ALLOWED)
+            return (
+                "not_host",
+                gettext_noop("Connectez-vous pour animer cette partie."),
+                CLOSE_NOT_ALLOWED,
+            )
         if session.host_id != user.pk and not user.is_superuser:
             return (
                 "not_host",
-                "Cette partie est animée par quelqu'un d'autre.",
+                gettext_noop("Cette partie est animée par quelqu'un d'autre."),
                 CLOSE_NOT_ALLOWED,
             )
         return None
@@ -445,7 +454,11 @@ class PlayerConsumer(GameConsumer):
         token = self.scope.get("cookies", {}).get(player_cookie(session.pk), "")
         player = player_for_token(session, token)
         if player is None:
-            return ("not_joined", "Rejoins d'abord la partie avec ton pseudo.", CLOSE_NOT_JOINED)
+            return (
+                "not_joined",
+                gettext_noop("Rejoins d'abord la partie avec ton pseudo."),
+                CLOSE_NOT_JOINED,
+            )
         self.player_id = player.engine_id
         self.team_id = player.team.key if player.team_id else None
         return None

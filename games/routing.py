@@ -2,7 +2,7 @@ from channels.auth import AuthMiddlewareStack
 from channels.sessions import CookieMiddleware
 from django.urls import path
 
-from .consumers import HealthConsumer, HostConsumer, PlayerConsumer
+from games.consumers import HealthConsumer, HostConsumer, PlayerConsumer
 
 # Only the class screen is a logged-in user. A phone is known by its game cookie alone: the
 # session and user look-ups of AuthMiddlewareStack cost each phone a trip to the database

@@ -1,7 +1,7 @@
 from django.urls import path, re_path
 
-from .impact import views as impact_views
-from .views import export, host, launch, play
+from games.impact import views as impact_views
+from games.views import export, host, launch, play
 
 app_name = "games"
 

@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button, ListingButton
 
-from .models import LAUNCHABLE_PAGES
-from .permissions import can_host
+from games.access.permissions import can_host
+from games.models import LAUNCHABLE_PAGES
 
 LABEL = _("Lancer")
 

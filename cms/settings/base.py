@@ -62,7 +62,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "games.retention.RetentionPurgeMiddleware",
+    "games.services.retention.RetentionPurgeMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -88,7 +88,8 @@ ROOT_URLCONF = "cms.urls"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
+        # A game kind's package may carry its own templates (docs/architecture.md).
+        "DIRS": [BASE_DIR / "templates", *sorted(BASE_DIR.glob("games/kinds/*/templates"))],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -102,6 +103,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# ... and its own static files (its screens' JavaScript).
+STATICFILES_DIRS = sorted(BASE_DIR.glob("games/kinds/*/static"))
 
 ASGI_APPLICATION = "cms.asgi.application"
 

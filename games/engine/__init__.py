@@ -1,4 +1,7 @@
-"""The rules of the live games, as pure Python: no I/O, no ORM, no clock.
+"""The shared core of the live games' rules, as pure Python: no I/O, no ORM, no clock.
+
+Each game kind keeps its own rules in games/kinds/<kind>/engine/ (quiz, escape) and builds
+on this core: commands, errors, events, transitions, scoring and ranking helpers.
 
 For the service layer, which loads a state, applies one command and saves, in one
 transaction.
@@ -43,53 +46,9 @@ Helpers: balance_teams(player_ids, team_ids), smallest_team(teams, team_size),
 fragments_for(enigme, members, player_id), codes.normalise / codes.canonical.
 """
 
-from .codes import canonical, normalise
 from .commands import Command, command_from_dict
 from .errors import CODES, EngineError
-from .escape import apply as apply_escape
-from .escape_report import debrief as escape_debrief
-from .escape_report import ranking as escape_ranking
-from .escape_report import snapshot as escape_snapshot
-from .escape_spec import Enigme, EscapeSpec
-from .escape_state import EscapeState
 from .events import Event
-from .generate import parcours_questions, parcours_spec
 from .outcome import Transition
-from .questions import Question, question_from_dict
-from .quiz import apply as apply_quiz
-from .quiz_report import ranking as quiz_ranking
-from .quiz_report import results as quiz_results
-from .quiz_snapshot import snapshot as quiz_snapshot
-from .quiz_state import QuizSpec, QuizState
-from .teams import balance_teams, fragments_for, smallest_team
 
-__all__ = [
-    "CODES",
-    "Command",
-    "Enigme",
-    "EngineError",
-    "EscapeSpec",
-    "EscapeState",
-    "Event",
-    "Question",
-    "QuizSpec",
-    "QuizState",
-    "Transition",
-    "apply_escape",
-    "apply_quiz",
-    "balance_teams",
-    "canonical",
-    "command_from_dict",
-    "escape_debrief",
-    "escape_ranking",
-    "escape_snapshot",
-    "fragments_for",
-    "normalise",
-    "parcours_questions",
-    "parcours_spec",
-    "question_from_dict",
-    "quiz_ranking",
-    "quiz_results",
-    "quiz_snapshot",
-    "smallest_team",
-]
+__all__ = ["CODES", "Command", "EngineError", "Event", "Transition", "command_from_dict"]

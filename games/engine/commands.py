@@ -16,8 +16,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any, ClassVar
 
-from .errors import EngineError
-from .fields import read_id, read_int, read_str, require_dict
+from games.engine.errors import EngineError
+from games.engine.fields import read_id, read_int, read_str, require_dict
+from games.engine.problems import gettext_noop
 
 CODE = "invalid_command"
 
@@ -33,7 +34,12 @@ def _read(data: dict, name: str, how: str, where: str) -> Any:
         return read_int(data, name, where, CODE)
     if how == "any":
         if name not in data:
-            raise EngineError(CODE, f"{where} : champ « {name} » manquant.", field=name)
+            raise EngineError(
+                CODE,
+                gettext_noop("%(where)s : champ « %(field)s » manquant."),
+                where=where,
+                field=name,
+            )
         return data[name]
     raise AssertionError(how)  # a programming error in this module, not bad input
 
@@ -227,5 +233,7 @@ def command_from_dict(data: Any) -> Command:
     name = data.get("type")
     command = COMMANDS.get(name) if isinstance(name, str) else None
     if command is None:
-        raise EngineError(CODE, f"Commande inconnue : {name!r}.", field="type")
+        raise EngineError(
+            CODE, gettext_noop("Commande inconnue : %(command)r."), field="type", command=name
+        )
     return command.from_dict(data)

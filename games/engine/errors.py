@@ -1,9 +1,12 @@
 """The one exception the engine raises when a command cannot be applied.
 
 `code` is a stable snake_case identifier: the websocket protocol sends it to the
-client, which may translate or react to it, so codes never change meaning.
-`message` is a short French sentence a person can read as is.
-`details` carries JSON-able extras the client needs (e.g. `remaining_ms`).
+client, which may react to it, so codes never change meaning.
+`template` is a French gettext msgid with named placeholders filled from `details`
+(marked with `gettext_noop`, translated at the edges: `games.texts.error_text`);
+`message` is that sentence in French, for logs and tests.
+`details` carries the template's parameters and JSON-able extras the client needs
+(e.g. `remaining_ms`, `max`).
 """
 
 from __future__ import annotations
@@ -12,9 +15,11 @@ from typing import Any
 
 
 class EngineError(Exception):
-    def __init__(self, code: str, message: str, **details: Any) -> None:
+    def __init__(self, code: str, template: str, **details: Any) -> None:
+        message = template % details if details else template
         super().__init__(f"{code}: {message}")
         self.code = code
+        self.template = template
         self.message = message
         self.details = details
 

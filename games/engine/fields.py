@@ -10,13 +10,21 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from .errors import EngineError
+from games.engine.errors import EngineError
+from games.engine.problems import gettext_noop
+
+INVALID_FIELD = gettext_noop("%(where)s : champ « %(field)s » invalide.")
 
 _MISSING = object()
 
 
 def _fail(code: str, where: str, key: str) -> EngineError:
-    return EngineError(code, f"{where} : champ « {key} » manquant ou invalide.", field=key)
+    return EngineError(
+        code,
+        gettext_noop("%(where)s : champ « %(field)s » manquant ou invalide."),
+        where=where,
+        field=key,
+    )
 
 
 def read_str(data: dict, key: str, where: str, code: str, default: Any = _MISSING) -> str:
@@ -87,5 +95,5 @@ def is_number(value: Any) -> bool:
 
 def require_dict(data: Any, where: str, code: str) -> dict:
     if not isinstance(data, dict):
-        raise EngineError(code, f"{where} : un objet est attendu.")
+        raise EngineError(code, gettext_noop("%(where)s : un objet est attendu."), where=where)
     return data

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
-from .events import Event
+from games.engine.events import Event
 
 S = TypeVar("S")
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from .figures import Filters, key_figures
+from games.impact.figures import Filters, key_figures
 
 
 class Period(blocks.ChoiceBlock):

@@ -14,10 +14,9 @@ from collections import defaultdict
 from django.db import transaction
 from django.utils import timezone
 
+from games.impact.models import Level, SessionFiliere, SessionImpact, SessionTrade
+from games.models import LAUNCHABLE_PAGES
 from metiers.models import MetierPage
-
-from ..models import LAUNCHABLE_PAGES
-from .models import Level, SessionFiliere, SessionImpact, SessionTrade
 
 SEED = 2026
 SESSIONS = 240

@@ -9,8 +9,8 @@ from django.http import HttpResponse
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from ..views.export import spreadsheet_safe
-from .figures import FigureTable
+from games.impact.figures import FigureTable
+from games.views.export import spreadsheet_safe
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -13,10 +13,9 @@ from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import formats
 from django.utils.translation import gettext as _
 
-from games.models.live import GameKind
-
-from .departements import DEPARTEMENTS
-from .models import Level, SessionFiliere, SessionImpact, SessionTrade
+from games.impact.departements import DEPARTEMENTS
+from games.impact.models import Level, SessionFiliere, SessionImpact, SessionTrade
+from games.kinds.registry import choices as kind_choices
 
 
 @dataclass(frozen=True)
@@ -187,7 +186,7 @@ def figure_tables(filters: Filters) -> list[FigureTable]:
             "types",
             _("Par type de jeu"),
             [_("Type de jeu"), count, pupils],
-            _labelled(sessions, "kind", dict(GameKind.choices), unknown),
+            _labelled(sessions, "kind", dict(kind_choices()), unknown),
         ),
         FigureTable(
             "evenements",

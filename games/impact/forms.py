@@ -7,11 +7,10 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from games.models.live import GameKind
-
-from .departements import DEPARTEMENT_CHOICES
-from .figures import Filters
-from .models import Level, SessionImpact
+from games.impact.departements import DEPARTEMENT_CHOICES
+from games.impact.figures import Filters
+from games.impact.models import Level, SessionImpact
+from games.kinds.registry import choices as kind_choices
 
 ANY = [("", _("Tous"))]
 
@@ -23,7 +22,9 @@ class FilterForm(forms.Form):
     end = forms.DateField(
         label=_("Au"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
-    kind = forms.ChoiceField(label=_("Type de jeu"), choices=ANY + GameKind.choices, required=False)
+    kind = forms.ChoiceField(
+        label=_("Type de jeu"), choices=lambda: ANY + kind_choices(), required=False
+    )
     level = forms.ChoiceField(label=_("Niveau"), choices=ANY + Level.choices, required=False)
     departement = forms.ChoiceField(
         label=_("Département"), choices=ANY + DEPARTEMENT_CHOICES, required=False

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..engine import EscapeSpec, EscapeState, QuizSpec, QuizState
-from ..rules import rules_for
+from games.kinds.escape.engine import EscapeSpec, EscapeState
+from games.kinds.quiz.engine import QuizSpec, QuizState
+from games.kinds.registry import rules_for
 
 
 @dataclass

@@ -15,9 +15,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from games.models.live import GameKind
-
-from .departements import DEPARTEMENT_CHOICES
+from games.impact.departements import DEPARTEMENT_CHOICES
+from games.kinds.registry import choices as kind_choices
 
 
 class Level(models.TextChoices):
@@ -49,7 +48,7 @@ class SessionImpact(models.Model):
         related_name="+",
     )
     game_title = models.CharField(_("jeu"), max_length=255, blank=True)
-    kind = models.CharField(_("type de jeu"), max_length=10, choices=GameKind.choices)
+    kind = models.CharField(_("type de jeu"), max_length=10, choices=kind_choices)
     started_at = models.DateTimeField(_("début"))
     played_on = models.DateField(_("date"))
     # First day of played_on's month: the monthly table groups on a plain column.

@@ -12,11 +12,10 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from games.impact.measure import GameMeasure, measure_game
+from games.impact.models import SessionFiliere, SessionImpact, SessionTrade
+from games.models import Answer, Attempt, GameSession, Player
 from metiers.models import MetierPage
-
-from ..models import Answer, Attempt, GameSession, Player
-from .measure import GameMeasure, measure_game
-from .models import SessionFiliere, SessionImpact, SessionTrade
 
 logger = logging.getLogger(__name__)
 

@@ -12,12 +12,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from ..views.host import LOGIN_URL, hosted_session
-from .exports import csv_response, xlsx_response
-from .figures import figure_tables, key_figures
-from .forms import FilterForm, SessionContextForm
-from .models import SessionImpact
-from .record import session_dates
+from games.impact.exports import csv_response, xlsx_response
+from games.impact.figures import figure_tables, key_figures
+from games.impact.forms import FilterForm, SessionContextForm
+from games.impact.models import SessionImpact
+from games.impact.record import session_dates
+from games.views.host import LOGIN_URL, hosted_session
 
 PERMISSION = "impact.view_impact"
 

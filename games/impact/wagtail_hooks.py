@@ -9,8 +9,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from . import views
-from .models import SessionImpact
+from games.impact import views
+from games.impact.models import SessionImpact
 
 
 class ImpactMenuItem(MenuItem):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from collections import OrderedDict, deque
 
-from .registry import per_loop
+from games.live.registry import per_loop
 
 CONNECTS = 12
 WINDOW_S = 10.0

@@ -16,9 +16,9 @@ from typing import Protocol
 
 from channels.layers import get_channel_layer
 
-from ..engine.events import ALL, HOST, PLAYERS
-from .groups import session_group
-from .registry import per_loop
+from games.engine.events import ALL, HOST, PLAYERS
+from games.live.groups import session_group
+from games.live.registry import per_loop
 
 logger = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ import asyncio
 import logging
 from collections import deque
 
-from .hub import get_hub
+from games.live.hub import get_hub
 
 logger = logging.getLogger(__name__)
 

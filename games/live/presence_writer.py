@@ -17,10 +17,10 @@ from collections import defaultdict
 
 from channels.db import database_sync_to_async
 
-from ..engine.events import HOST
-from ..services import presence
-from .hub import get_hub
-from .registry import per_loop
+from games.engine.events import HOST
+from games.live.hub import get_hub
+from games.live.registry import per_loop
+from games.services import presence
 
 logger = logging.getLogger(__name__)
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 
-from ..services.messages import Outgoing
-from .groups import session_group
-from .hub import FANOUT
+from games.live.groups import session_group
+from games.live.hub import FANOUT
+from games.services.messages import Outgoing
 
 
 def publish_sync(session_id: int, frames: list[Outgoing]) -> None:

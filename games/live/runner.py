@@ -19,20 +19,21 @@ import logging
 from dataclasses import replace
 
 from channels.db import database_sync_to_async
+from django.utils.translation import gettext_noop
 
 from cms.outages import is_outage
-
-from ..engine import Command
-from ..engine.commands import Tick
-from ..services.clock import now_ms
-from ..services.play import INTERNAL_ERROR, CommandResult, SessionClosed, apply_commands
-from .outbox import Outbox
-from .registry import per_loop
+from games.engine import Command
+from games.engine.commands import Tick
+from games.live.outbox import Outbox
+from games.live.registry import per_loop
+from games.services.clock import now_ms
+from games.services.play import INTERNAL_ERROR, CommandResult, SessionClosed, apply_commands
 
 logger = logging.getLogger(__name__)
 
 SESSION_CLOSED = CommandResult(
-    ok=False, error={"code": "session_closed", "message": "Cette partie est terminée."}
+    ok=False,
+    error={"code": "session_closed", "message": gettext_noop("Cette partie est terminée.")},
 )
 # How long a phone waits before sending again, and how long the deadline timer leaves the
 # resent answers after the database came back (the phones' retries take about this long).
@@ -42,7 +43,7 @@ TRY_AGAIN = CommandResult(
     ok=False,
     error={
         "code": "try_again",
-        "message": "Le serveur reprend son souffle : ta réponse est renvoyée.",
+        "message": gettext_noop("Le serveur reprend son souffle : ta réponse est renvoyée."),
         "retry_after_ms": RETRY_AFTER_MS,
     },
 )

@@ -14,18 +14,13 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .. import nicknames
-
-
-class GameKind(models.TextChoices):
-    QUIZ = "quiz", _("Quiz")
-    PARCOURS = "parcours", _("Parcours de A à Z")
-    ESCAPE = "escape", _("Escape game")
+from games.kinds.registry import choices as kind_choices
+from games.moderation import nicknames
 
 
 class GameSession(models.Model):
     pin = models.CharField(_("code PIN"), max_length=6, db_index=True)
-    kind = models.CharField(_("type de jeu"), max_length=10, choices=GameKind.choices)
+    kind = models.CharField(_("type de jeu"), max_length=10, choices=kind_choices)
     title = models.CharField(_("titre"), max_length=255)
     page = models.ForeignKey(
         "wagtailcore.Page",

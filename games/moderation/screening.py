@@ -19,8 +19,8 @@ import functools
 import re
 from itertools import groupby
 
-from . import words
-from .folding import LEET_SYMBOLS, latin_letters
+from games.moderation import words
+from games.moderation.folding import LEET_SYMBOLS, latin_letters
 
 # The letters a digit or symbol can stand for (the reverse of folding.LEET, with 1, ! and |
 # read as i or l).

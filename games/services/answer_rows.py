@@ -13,7 +13,7 @@ import json
 from django.db import connection
 from django.utils import timezone
 
-from ..models import Answer
+from games.models import Answer
 
 _COLUMNS = (
     "session_id",

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Any
 
-from ..models import GameSession
-from ..rules import rules_for
+from games.kinds.registry import rules_for
+from games.models import GameSession
 
 MAX_SESSIONS = 256
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from ..engine import Event
-from ..engine.events import ALL, HOST
+from games.engine import Event
+from games.engine.events import ALL, HOST
 
 
 @dataclass(frozen=True)

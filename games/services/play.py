@@ -12,23 +12,24 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
-from ..engine import Command, EngineError
-from ..engine.commands import Answer as AnswerCommand
-from ..engine.commands import Kick, Submit
-from ..impact.record import record_after_commit
-from ..models import Attempt, GameSession, Player
-from ..rules import rules_for
-from .answer_rows import insert_answers
-from .loaded import remember_state, spec_of, state_of
-from .messages import Outgoing, coalesce, outgoing_for
+from games.engine import Command, EngineError
+from games.engine.commands import Answer as AnswerCommand
+from games.engine.commands import Kick, Submit
+from games.impact.record import record_after_commit
+from games.kinds.registry import rules_for
+from games.models import Attempt, GameSession, Player
+from games.services.answer_rows import insert_answers
+from games.services.loaded import remember_state, spec_of, state_of
+from games.services.messages import Outgoing, coalesce, outgoing_for
 
 logger = logging.getLogger(__name__)
 
 # What a command that broke the rules' code gets: it fails alone, the batch goes on.
 INTERNAL_ERROR = {
     "code": "internal_error",
-    "message": "Cette action n'a pas pu être traitée. Réessaie.",
+    "message": gettext_noop("Cette action n'a pas pu être traitée. Réessaie."),
 }
 
 
@@ -111,7 +112,10 @@ def apply_commands(session_id: int, commands: list[Command], now_ms: int) -> Bat
                         team_ids = dict(session.teams.values_list("key", "pk"))
                     row = _attempt_row(session, team_ids, command, transition.events)
             except EngineError as error:
-                results.append(CommandResult(ok=False, error=error.to_dict()))
+                # The template goes with it: the socket says it in its page's language.
+                results.append(
+                    CommandResult(ok=False, error={**error.to_dict(), "template": error.template})
+                )
                 continue
             except Exception:
                 # A bug met by one command (the frame parser bounds its input, so this is

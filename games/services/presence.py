@@ -11,8 +11,8 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from ..models import Player
-from .messages import dumps
+from games.models import Player
+from games.services.messages import dumps
 
 # A phone's socket refreshes last_seen_at at least this often while it is open...
 HEARTBEAT_S = 20

@@ -10,15 +10,15 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils.translation import gettext
 
-from ..engine import EngineError
-from ..engine.commands import Join
-from ..models import GameSession, Player
-from ..nicknames import NicknameError, clean_nickname
-from ..rules import rules_for
-from . import teams
-from .clock import now_ms
-from .play import BatchOutcome, apply_commands
-from .tokens import new_token, token_hash
+from games.engine import EngineError
+from games.engine.commands import Join
+from games.kinds.registry import rules_for
+from games.models import GameSession, Player
+from games.moderation.nicknames import NicknameError, clean_nickname
+from games.services import teams
+from games.services.clock import now_ms
+from games.services.play import BatchOutcome, apply_commands
+from games.services.tokens import new_token, token_hash
 
 PIN_ATTEMPTS = 20
 # What an escape game page adds around the engine's spec for the screens (the story before

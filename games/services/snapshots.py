@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from ..models import GameSession
-from ..rules import rules_for
-from .loaded import spec_of, state_of
-from .messages import dumps
-from .presence import online_players
-from .teams import nicknames
+from games.kinds.registry import rules_for
+from games.models import GameSession
+from games.services.loaded import spec_of, state_of
+from games.services.messages import dumps
+from games.services.presence import online_players
+from games.services.teams import nicknames
 
 
 def snapshot_frame(

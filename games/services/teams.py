@@ -20,15 +20,15 @@ from typing import Any
 
 from django.db import transaction
 
-from ..engine import balance_teams, smallest_team
-from ..engine.commands import AddTeam, Command, JoinTeam, LeaveTeam
-from ..engine.escape import TEAM_NAME_MAX
-from ..engine.events import HOST, to_player, to_team
-from ..models import GameSession, Player, Team
-from ..rules import rules_for
-from .loaded import spec_of, state_of
-from .messages import Outgoing, frame
-from .play import BatchOutcome, apply_commands, lock_open_session
+from games.engine.commands import AddTeam, Command, JoinTeam, LeaveTeam
+from games.engine.events import HOST, to_player, to_team
+from games.kinds.escape.engine import balance_teams, smallest_team
+from games.kinds.escape.engine.play import TEAM_NAME_MAX
+from games.kinds.registry import rules_for
+from games.models import GameSession, Player, Team
+from games.services.loaded import spec_of, state_of
+from games.services.messages import Outgoing, frame
+from games.services.play import BatchOutcome, apply_commands, lock_open_session
 
 # Team.key is a CharField(max_length=20).
 TEAM_KEY_MAX = 20

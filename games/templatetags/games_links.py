@@ -2,7 +2,7 @@
 
 from django import template
 
-from ..links import games_for_fiches
+from games.services.links import games_for_fiches
 
 register = template.Library()
 
@@ -20,7 +20,7 @@ def jeux_de_la_filiere(filiere):
 @register.simple_tag
 def jeux_a_la_une(nombre=3):
     """The games the home page puts forward: the first published ones, by title."""
-    from ..links import published_games
+    from games.services.links import published_games
 
     return published_games()[:nombre]
 
@@ -28,6 +28,6 @@ def jeux_a_la_une(nombre=3):
 @register.simple_tag
 def image_du_jeu(jeu):
     """A game's picture: its own, else its objet's, else its first fiche's (or None)."""
-    from ..links import game_image
+    from games.services.links import game_image
 
     return game_image(jeu)

@@ -9,9 +9,8 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from ..engine import QuizSpec, QuizState, quiz_results
-from .escape import escape_results, is_escape
-from .host import LOGIN_URL, hosted_session
+from games.kinds.registry import kind
+from games.views.host import LOGIN_URL, hosted_session
 
 # A spreadsheet runs a cell starting with one of these as a formula: a nickname like
 # "=HYPERLINK(...)" must stay text (OWASP "CSV injection").
@@ -33,10 +32,7 @@ def spreadsheet_safe(value) -> str:
 
 
 def results_table(session) -> dict:
-    if is_escape(session):
-        return escape_results(session)
-    spec = QuizSpec.from_dict(session.spec)
-    return quiz_results(spec, QuizState.from_dict(session.state))
+    return kind(session.kind).screens.results(session)
 
 
 @login_required(login_url=LOGIN_URL)

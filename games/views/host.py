@@ -8,15 +8,14 @@ import segno
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from .. import throttle
-from ..models import GameSession
-from . import escape
-from .screens import initial_snapshot, results_url, screen_texts, socket_path
+from games.access import throttle
+from games.kinds.registry import kind
+from games.models import GameSession
+from games.views.screens import initial_snapshot, results_url, screen_texts, socket_path
 
 LOGIN_URL = "wagtailadmin_login"
 
@@ -39,7 +38,7 @@ def hosted_session(request, pin: str) -> GameSession:
 
 def join_url(request, pin: str) -> str:
     """Where the QR code leads: the nickname page of this game, on the address the host used,
-    signed so that a phone that scanned it is never slowed down (games/throttle.py)."""
+    signed so that a phone that scanned it is never slowed down (games/access/throttle.py)."""
     page = reverse("games:nickname", kwargs={"pin": pin})
     return request.build_absolute_uri(f"{page}?k={throttle.qr_key(pin)}")
 
@@ -59,9 +58,7 @@ def host_screen(request, pin: str):
         "texts": screen_texts(),
         "results_url": results_url(pin),
     }
-    if escape.is_escape(session):
-        return escape.host_page(request, context)
-    return render(request, "games/host.html", context)
+    return kind(session.kind).screens.host_page(request, context)
 
 
 def qr_svg(url: str) -> bytes:

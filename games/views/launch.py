@@ -12,10 +12,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
-from ..models import LAUNCHABLE_PAGES, EscapeGamePage, ParcoursPage, QuizPage
-from ..permissions import can_host
-from ..services.sessions import InvalidGame, launch_session
-from .host import LOGIN_URL
+from games.access.permissions import can_host
+from games.models import LAUNCHABLE_PAGES, EscapeGamePage, ParcoursPage, QuizPage
+from games.services.sessions import InvalidGame, launch_session
+from games.views.host import LOGIN_URL
 
 
 def launchable_page(page_id: int) -> QuizPage | ParcoursPage | EscapeGamePage:

@@ -1,7 +1,7 @@
 """The student's side: type the PIN, choose a nickname, then the phone shell of the game.
 
 No account: a phone is recognised by the HttpOnly cookie holding its resume token. Wrong PINs
-are throttled (games/throttle.py) without storing any address.
+are throttled (games/access/throttle.py) without storing any address.
 """
 
 from __future__ import annotations
@@ -17,21 +17,16 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
-from .. import throttle
-from ..consumers import player_cookie
-from ..live.publish import publish_sync
-from ..models import GameSession
-from ..nicknames import MAX_LENGTH as NICKNAME_MAX_LENGTH
-from ..nicknames import suggest_nickname
-from ..services.play import SessionClosed
-from ..services.sessions import (
-    JoinRefused,
-    join_session,
-    open_session,
-    player_for_token,
-)
-from . import escape
-from .screens import initial_snapshot, screen_texts, socket_path
+from games.access import throttle
+from games.kinds.registry import kind
+from games.live.publish import publish_sync
+from games.models import GameSession
+from games.moderation.nicknames import MAX_LENGTH as NICKNAME_MAX_LENGTH
+from games.moderation.nicknames import suggest_nickname
+from games.services.play import SessionClosed
+from games.services.sessions import JoinRefused, join_session, open_session, player_for_token
+from games.services.tokens import player_cookie
+from games.views.screens import socket_path
 
 logger = logging.getLogger(__name__)
 
@@ -74,7 +69,7 @@ class NicknameForm(forms.Form):
     )
 
 
-# -- throttles (games/throttle.py) --------------------------------------------------------
+# -- throttles (games/access/throttle.py) --------------------------------------------------------
 
 
 def client_address(request) -> str:
@@ -150,9 +145,7 @@ def _current_player(request, session: GameSession):
 
 def _nickname_page(request, session, form, status=200):
     context = {"form": form, "session": session, "pin": session.pin}
-    if escape.is_escape(session):
-        return escape.nickname_page(request, context, status=status)
-    return render(request, "games/nickname.html", context, status=status)
+    return screens_of(session).nickname_page(request, context, status=status)
 
 
 def _unknown_pin_page(request, pin: str, message=UNKNOWN_PIN):
@@ -176,14 +169,16 @@ def nickname(request, pin: str):
         return render(request, "games/kicked.html", {"session": session}, status=403)
 
     if request.method == "GET":
-        return _nickname_page(request, session, escape.join_form(NicknameForm, session))
+        return _nickname_page(
+            request, session, screens_of(session).join_form(NicknameForm, session)
+        )
     if "suggest" in request.POST:
         initial = {"nickname": suggest_nickname(), "team": request.POST.get("team")}
         return _nickname_page(
-            request, session, escape.join_form(NicknameForm, session, initial=initial)
+            request, session, screens_of(session).join_form(NicknameForm, session, initial=initial)
         )
 
-    form = escape.join_form(NicknameForm, session, request.POST)
+    form = screens_of(session).join_form(NicknameForm, session, request.POST)
     if not form.is_valid():
         return _nickname_page(request, session, form)
     address = client_address(request)
@@ -193,7 +188,7 @@ def nickname(request, pin: str):
     try:
         joined = join_session(session, form.cleaned_data["nickname"], **_team_choice(session, form))
     except JoinRefused as refusal:
-        form.add_error(escape.refused_field(refusal.code), refusal.message)
+        form.add_error(screens_of(session).refused_field(refusal.code), refusal.message)
         return _nickname_page(request, session, form)
     except SessionClosed:
         return _unknown_pin_page(request, pin, GAME_OVER)
@@ -222,7 +217,7 @@ def publish_joined(session, joined) -> None:
 
 
 def _team_choice(session, form) -> dict:
-    return {"team": form.cleaned_data["team"]} if escape.is_escape(session) else {}
+    return screens_of(session).join_choices(form)
 
 
 def _finished_session_of(request, pin: str):
@@ -251,8 +246,8 @@ def player(request, pin: str):
         "socket_path": socket_path(pin, "player"),
         "join_url": reverse("games:join"),
     }
-    if escape.is_escape(session):
-        return escape.player_page(request, context, current)
-    context["snapshot"] = initial_snapshot(session, "player", player_id=current.engine_id)
-    context["texts"] = screen_texts()
-    return render(request, "games/player.html", context)
+    return screens_of(session).player_page(request, context, current)
+
+
+def screens_of(session):
+    return kind(session.kind).screens

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import json
 
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from ..services.clock import now_ms
-from ..services.snapshots import snapshot_frame
+from games.services.clock import now_ms
+from games.services.snapshots import snapshot_frame
 
 
 def socket_path(pin: str, role: str) -> str:
@@ -30,6 +31,49 @@ def initial_snapshot(
 
 def results_url(pin: str) -> str:
     return reverse("games:results", kwargs={"pin": pin})
+
+
+class Screens:
+    """A kind's pages around the live game; this base is solo play, as the quiz plays.
+
+    The views (games/views/) build what every kind shares (PIN, nickname form, cookie, socket
+    address) and hand it here; a kind's `screens` module subclasses what it does differently.
+    """
+
+    host_template = "games/host.html"
+    player_template = "games/player.html"
+    nickname_template = "games/nickname.html"
+
+    def join_form(self, base_form, session, *args, **kwargs):
+        """The nickname form of this kind (an escape game adds the team choice)."""
+        return base_form(*args, **kwargs)
+
+    def join_choices(self, form) -> dict:
+        """What the join form chose besides the nickname, for `join_session`."""
+        return {}
+
+    def refused_field(self, code: str) -> str:
+        """The form field a join refusal (an engine code) is shown next to."""
+        return "nickname"
+
+    def nickname_page(self, request, context: dict, status: int = 200):
+        return render(request, self.nickname_template, context, status=status)
+
+    def host_page(self, request, context: dict):
+        return render(request, self.host_template, context)
+
+    def player_page(self, request, context: dict, player):
+        session = context["session"]
+        context = {
+            **context,
+            "snapshot": initial_snapshot(session, "player", player_id=player.engine_id),
+            "texts": screen_texts(),
+        }
+        return render(request, self.player_template, context)
+
+    def results(self, session) -> dict:
+        """{"title", "columns", "rows"}: the teacher's CSV of this game."""
+        raise NotImplementedError
 
 
 def screen_texts() -> dict[str, str]:

@@ -7,7 +7,7 @@ the host screen seeing the phone join, and the phone seeing the first question, 
 import pytest
 from playwright.sync_api import Page, expect
 
-from games.demo import QUIZ_PILE
+from games.kinds.quiz.demo import QUIZ_PILE
 from tests.support.live_games import answer, join_by_pin, launch_from_page, log_in_as_admin
 
 pytestmark = pytest.mark.browser

@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from games.demo_escape import ENIGMES
+from games.kinds.escape.demo import played_enigmes
 from tests.support.a11y import assert_accessible, assert_no_horizontal_scroll
 from tests.support.live_escape import enter_code, join_escape
 from tests.support.live_games import launch_from_page, log_in_as_admin, watch
@@ -14,7 +14,7 @@ from tests.support.live_games import launch_from_page, log_in_as_admin, watch
 pytestmark = pytest.mark.browser
 
 GAME_PAGE = "/jeux/panne-a-l-usine/"
-BY_ID = {enigme["identifiant"]: enigme for enigme in ENIGMES}
+BY_ID = {enigme["id"]: enigme for enigme in played_enigmes()}
 # Both paths through the fork: the Castors take the headlights, the Étincelles the fuel cells.
 PATHS = {
     "Les Castors": ["badge", "robot-soudure", "voyants", "aiguillage", "presse", "etapes", "quai"],
@@ -33,7 +33,7 @@ TEAMS = {"Les Castors": ["Castor Futé", "Loutre"], "Les Étincelles": ["Lynx 42
 
 
 def code_for(team: str, enigme: dict) -> str:
-    return CODES.get(enigme["identifiant"], {}).get(team) or enigme["solutions"][0]
+    return CODES.get(enigme["id"], {}).get(team) or enigme["solutions"][0]
 
 
 def test_two_teams_play_the_demo_escape_game_to_the_debrief(projector_page, new_phone, site_server):
@@ -64,7 +64,7 @@ def test_two_teams_play_the_demo_escape_game_to_the_debrief(projector_page, new_
     badge = BY_ID["badge"]
     for team_phones in phones.values():
         for phone in team_phones:
-            expect(phone.get_by_role("heading", name=badge["titre"])).to_be_visible()
+            expect(phone.get_by_role("heading", name=badge["title"])).to_be_visible()
     # Each phone of a team holds its own clue fragments: the team must talk.
     castor, loutre = phones["Les Castors"]
     mine = castor.locator(".escape-clues__list li").all_text_contents()
@@ -86,14 +86,14 @@ def test_two_teams_play_the_demo_escape_game_to_the_debrief(projector_page, new_
         for team, team_phones in phones.items():
             enigme = BY_ID[PATHS[team][step]]
             solver = team_phones[step % 2]
-            expect(solver.get_by_role("heading", name=enigme["titre"])).to_be_visible()
+            expect(solver.get_by_role("heading", name=enigme["title"])).to_be_visible()
             if step == 2:
                 assert_no_horizontal_scroll(solver)
             enter_code(solver, enigme, code_for(team, enigme))
             if step < len(PATHS[team]) - 1:
                 following = BY_ID[PATHS[team][step + 1]]
                 for phone in team_phones:
-                    expect(phone.get_by_role("heading", name=following["titre"])).to_be_visible()
+                    expect(phone.get_by_role("heading", name=following["title"])).to_be_visible()
 
     expect(host.get_by_role("heading", name="Classement")).to_be_visible()
     expect(host.get_by_role("heading", name="Les métiers débloqués")).to_be_visible()
@@ -139,7 +139,7 @@ def test_the_host_runs_the_teams_and_the_clock(projector_page, new_phone, site_s
     expect(host.get_by_text("1 / 4 joueurs")).to_have_count(2)
 
     host.get_by_role("button", name="Démarrer").click()
-    expect(lea.get_by_role("heading", name=BY_ID["badge"]["titre"])).to_be_visible()
+    expect(lea.get_by_role("heading", name=BY_ID["badge"]["title"])).to_be_visible()
     # Alone in her team, Léa holds every fragment.
     expect(lea.locator(".escape-clues__list li")).to_have_count(4)
     assert_accessible(host)

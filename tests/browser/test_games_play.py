@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from games.demo import QUIZ_PILE
+from games.kinds.quiz.demo import QUIZ_PILE
 from tests.support.a11y import assert_accessible, assert_no_horizontal_scroll
 from tests.support.live_games import (
     SENT,

@@ -4,8 +4,8 @@ during a question, on a 1366 x 768 laptop driving the projector."""
 import pytest
 from playwright.sync_api import expect
 
-from games.demo import QUIZ_PILE
-from games.demo_escape import ENIGMES
+from games.kinds.escape.demo import played_enigmes
+from games.kinds.quiz.demo import QUIZ_PILE
 from tests.support.a11y import assert_accessible, assert_no_horizontal_scroll
 from tests.support.live_escape import join_escape
 from tests.support.live_games import answer, join_by_pin, launch_from_page, log_in_as_admin, watch
@@ -115,6 +115,6 @@ def test_the_host_removes_a_player_from_a_running_escape_game(
     expect(summary).to_have_text("Joueurs : 1")
     expect(intruder.get_by_role("status")).to_contain_text("Tu as été retiré de la partie.")
     # The teammate left alone now holds every clue of the énigme.
-    badge = next(enigme for enigme in ENIGMES if enigme["identifiant"] == "badge")
+    badge = next(enigme for enigme in played_enigmes() if enigme["id"] == "badge")
     expect(castor.locator(".escape-clues__list li")).to_have_count(len(badge["fragments"]))
     assert problems == []

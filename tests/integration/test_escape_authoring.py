@@ -17,11 +17,11 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from cms.models import HomePage, StandardPage
-from games.engine import EscapeSpec, EscapeState, apply_escape, canonical
 from games.engine.commands import AddTeam, JoinTeam, Start, Submit
-from games.escape_blocks import EnigmesBlock
+from games.kinds.escape.blocks import EnigmesBlock
+from games.kinds.escape.engine import EscapeSpec, EscapeState, apply_escape, canonical
+from games.kinds.escape.pages import TEAM_NAMES
 from games.models import EscapeGamePage, GameIndexPage, GameSession
-from games.models.escape_pages import TEAM_NAMES
 from games.wagtail_hooks import launch_listing_button
 from tests.support import metiers_factories as f
 from tests.support.game_pages import game_index, launch_url, teacher
@@ -36,33 +36,47 @@ def media_temporaire(settings, tmp_path):
 
 # --- builders -----------------------------------------------------------------------------
 
+ANSWERS = {
+    "padlock_colours": {"colours": [], "sequence": ["rouge", "vert"]},
+    "padlock_digits": {"codes": ["4350"]},
+    "padlock_letters": {"codes": ["USINE"]},
+    "padlock_directions": {"sequence": ["haut", "droite"]},
+    "choice": {
+        "options": [{"text": "Soudeur", "correct": True}, {"text": "Cariste", "correct": False}],
+        "together": False,
+    },
+    "ordering": {"items": ["Préparer", "Empiler", "Tester"]},
+    "matching": {
+        "pairs": [
+            {"left": "Soudeur", "right": "Poste à souder"},
+            {"left": "Cariste", "right": "Chariot"},
+        ]
+    },
+    "find_trade": {"answers": ["Cariste"], "suggestions": []},
+}
 
-def enigme_value(metier, **overrides) -> dict:
-    """A playable colour padlock, as stream data."""
+
+def enigme_value(metier, kind="padlock_colours", **overrides) -> dict:
+    """A playable énigme of `kind` (a colour padlock by default), as stream data."""
     value = {
-        "identifiant": "voyants",
-        "titre": "Le tableau électrique",
-        "recit": "<p>Le tableau refuse de redémarrer.</p>",
+        "identifier": "voyants",
+        "title": "Le tableau électrique",
+        "story": "<p>Le tableau refuse de redémarrer.</p>",
         "image": None,
-        "type": "padlock_colours",
-        "enonce": "Allumez les voyants dans l'ordre.",
-        "options": [],
-        "colonne_droite": [],
-        "solutions": ["Rouge, Vert"],
-        "indices": [{"texte": "Pensez au feu tricolore.", "penalite_s": 60}],
+        "prompt": "Allumez les voyants dans l'ordre.",
+        **ANSWERS[kind],
+        "hints": [{"text": "Pensez au feu tricolore.", "penalty_s": 60}],
         "fragments": ["1er : danger.", "2e : on repart."],
         "metiers": [metier.pk if metier else None],  # None: a chooser left empty
-        "suite": [],
-        "suite_par_defaut": "",
+        "branches": [],
+        "next_default": "",
     }
-    return {**value, **overrides}
+    return {"type": kind, "value": {**value, **overrides}}
 
 
 def escape_page(enigmes, publier=True, **fields) -> EscapeGamePage:
     fields.setdefault("title", "Panne de test")
-    page = EscapeGamePage(
-        enigmes=[{"type": "enigme", "value": value} for value in enigmes], **fields
-    )
+    page = EscapeGamePage(enigmes=enigmes, **fields)
     page.live = publier
     game_index().add_child(instance=page)
     revision = page.save_revision()
@@ -84,18 +98,18 @@ def fields_of(error: StructBlockValidationError) -> dict[str, list[str]]:
     return {name: messages_of(e) for name, e in error.block_errors.items()}
 
 
-def enigme_errors(value: dict) -> dict[str, list[str]]:
+def enigme_errors(child: dict) -> dict[str, list[str]]:
     """Clean one énigme as Wagtail does on publish; its messages, by field."""
-    block = EnigmesBlock().child_blocks["enigme"]
+    block = EnigmesBlock().child_blocks[child["type"]]
     with pytest.raises(StructBlockValidationError) as raised:
-        block.clean(block.to_python(value))
+        block.clean(block.to_python(child["value"]))
     return fields_of(raised.value)
 
 
-def stream_errors(values: list[dict]) -> dict[int, dict[str, list[str]]]:
+def stream_errors(children: list[dict]) -> dict[int, dict[str, list[str]]]:
     """Clean a list of énigmes on publish; messages by énigme position, then field."""
     block = EnigmesBlock()
-    stream = block.to_python([{"type": "enigme", "value": value} for value in values])
+    stream = block.to_python(children)
     with pytest.raises(StreamBlockValidationError) as raised:
         block.clean(stream)
     return {index: fields_of(error) for index, error in raised.value.block_errors.items()}
@@ -128,7 +142,7 @@ class TestWritingAnEscapeGameInTheAdmin(WagtailPageTestCase):
                 "duree_minutes": "30",
                 "taille_equipe": "3",
                 "nombre_equipes": "4",
-                "enigmes": streamfield([("enigme", e) for e in enigmes]),
+                "enigmes": streamfield([("padlock_colours", e) for e in enigmes]),
                 "conclusion": rich_text("<p>Bravo !</p>"),
                 **fields,
             }
@@ -136,20 +150,18 @@ class TestWritingAnEscapeGameInTheAdmin(WagtailPageTestCase):
 
     def enigme_form(self, **overrides) -> dict:
         value = {
-            "identifiant": "voyants",
-            "titre": "Le tableau électrique",
-            "recit": rich_text("<p>Le tableau refuse de redémarrer.</p>"),
+            "identifier": "voyants",
+            "title": "Le tableau électrique",
+            "story": rich_text("<p>Le tableau refuse de redémarrer.</p>"),
             "image": "",
-            "type": "padlock_colours",
-            "enonce": "Allumez les voyants dans l'ordre.",
-            "options": f.liste_block(["rouge", "vert", "bleu"]),
-            "colonne_droite": f.liste_block([]),
-            "solutions": f.liste_block(["Rouge, Vert"]),
-            "indices": f.liste_block([{"texte": "Pensez au feu tricolore.", "penalite_s": "45"}]),
+            "prompt": "Allumez les voyants dans l'ordre.",
+            "colours": f.liste_block(["rouge", "vert", "bleu"]),
+            "sequence": f.liste_block(["rouge", "vert"]),
+            "hints": f.liste_block([{"text": "Pensez au feu tricolore.", "penalty_s": "45"}]),
             "fragments": f.liste_block(["1er : danger.", "2e : on repart.", "Rien ici."]),
             "metiers": f.liste_block([str(self.metier.pk)]),
-            "suite": f.liste_block([]),
-            "suite_par_defaut": "",
+            "branches": f.liste_block([]),
+            "next_default": "",
         }
         return {**value, **overrides}
 
@@ -196,17 +208,13 @@ class TestWritingAnEscapeGameInTheAdmin(WagtailPageTestCase):
         assert "Le tableau refuse de redémarrer." in enigme["data"]["story_html"]
         assert EscapeSpec.from_dict(spec).problems() == []
 
-    def test_a_code_no_padlock_can_take_waits_in_a_draft_but_is_not_published(self):
-        enigme = self.enigme_form(solutions=f.liste_block(["rouge, fuchsia"]))
+    def test_a_code_the_padlock_cannot_show_waits_in_a_draft_but_is_not_published(self):
+        enigme = self.enigme_form(sequence=f.liste_block(["rouge", "jaune"]))
         response = self.post_add(self.form([enigme]), publish=True)
         assert response.status_code == 200  # the form again, with its errors
         [error] = response.context["form"].errors.as_data()["enigmes"]
         fields = fields_of(error.block_errors[0])
-        assert fields == {
-            "solutions": [
-                "La solution « rouge, fuchsia » ne peut pas être saisie (cadenas à couleurs)."
-            ]
-        }
+        assert fields == {"sequence": ["« jaune » n'est pas une couleur du cadenas."]}
         assert not EscapeGamePage.objects.exists()
 
         assert self.post_add(self.form([enigme]), publish=False).status_code == 302
@@ -229,27 +237,24 @@ class TestWritingAnEscapeGameInTheAdmin(WagtailPageTestCase):
 
 
 def test_an_enigme_needs_a_solution():
-    errors = enigme_errors(enigme_value(f.metier(), solutions=["", "  "]))
-    assert errors == {"solutions": ["Aucune solution n'est indiquée."]}
+    errors = enigme_errors(enigme_value(f.metier(), "padlock_digits", codes=["", "  "]))
+    assert errors == {"codes": ["Aucune solution n'est indiquée."]}
 
 
-def test_a_padlock_solution_must_fit_its_kind():
-    value = enigme_value(f.metier(), type="padlock_digits", solutions=["4 3-5 0", "43a0"])
-    errors = enigme_errors(value)
+def test_a_padlock_code_must_fit_its_kind():
+    errors = enigme_errors(enigme_value(f.metier(), "padlock_digits", codes=["4 3-5 0", "43a0"]))
     assert errors == {
-        "solutions": ["La solution « 43a0 » ne peut pas être saisie (cadenas à chiffres)."]
+        "codes": ["La solution « 43a0 » ne peut pas être saisie sur ce type d'énigme."]
     }
 
 
 def test_fragments_and_hints_may_not_be_empty():
     value = enigme_value(
-        f.metier(),
-        fragments=["1er : danger.", " "],
-        indices=[{"texte": "", "penalite_s": 60}],
+        f.metier(), fragments=["1er : danger.", " "], hints=[{"text": "", "penalty_s": 60}]
     )
     assert enigme_errors(value) == {
         "fragments": ["Un fragment d'indice est vide."],
-        "indices": ["Un indice est vide."],
+        "hints": ["Un indice est vide."],
     }
 
 
@@ -259,76 +264,67 @@ def test_an_enigme_reveals_at_least_one_fiche():
     assert "au moins une fiche métier" in errors["metiers"][0]
 
 
-def test_an_identifiant_is_a_short_slug():
-    errors = enigme_errors(enigme_value(f.metier(), identifiant="Le Tableau"))
-    assert set(errors) == {"identifiant"}
+def test_an_identifier_is_a_short_slug():
+    errors = enigme_errors(enigme_value(f.metier(), identifier="Le Tableau"))
+    assert set(errors) == {"identifier"}
 
 
-def test_a_choice_answer_names_options_that_exist():
-    value = enigme_value(f.metier(), type="choice", options=["Soudeur", "Cariste"], solutions=["C"])
+def test_a_choice_needs_a_ticked_answer_and_two_to_six_options():
+    unticked = [{"text": "Soudeur", "correct": False}, {"text": "Cariste", "correct": False}]
+    value = enigme_value(f.metier(), "choice", options=unticked)
     assert enigme_errors(value) == {
-        "solutions": ["La solution « C » ne correspond pas aux propositions."]
+        "options": ["Cochez la ou les bonnes réponses : aucune n'est cochée."]
     }
-    value = enigme_value(f.metier(), type="choice", options=["Soudeur"], solutions=["A"])
-    assert enigme_errors(value) == {"options": ["Il faut entre 2 et 6 propositions."]}
+    value = enigme_value(f.metier(), "choice", options=[{"text": "Soudeur", "correct": True}])
+    assert enigme_errors(value) == {"options": ["Il faut entre 2 et 6 éléments."]}
 
 
-def test_an_ordering_answer_uses_every_item_once():
-    value = enigme_value(
-        f.metier(), type="ordering", options=["Tester", "Préparer", "Empiler"], solutions=["BA"]
-    )
-    assert enigme_errors(value) == {
-        "solutions": ["La solution « BA » ne correspond pas aux propositions."]
-    }
+def test_nothing_is_ticked_in_a_new_choice():
+    block = EnigmesBlock().child_blocks["choice"]
+    assert [option["correct"] for option in block.get_default()["options"]] == [False, False]
 
 
-def test_a_matching_answer_pairs_every_left_item_with_a_right_one():
-    value = enigme_value(
-        f.metier(),
-        type="matching",
-        options=["Soudeur", "Cariste"],
-        colonne_droite=["Chariot"],
-        solutions=["1A 2B"],
-    )
-    errors = enigme_errors(value)
-    assert errors == {
-        "colonne_droite": ["Il faut au moins autant d'éléments à droite qu'à gauche."],
-        "solutions": ["La solution « 1A 2B » ne correspond pas aux propositions."],
-    }
+def test_an_ordering_has_three_to_eight_items():
+    value = enigme_value(f.metier(), "ordering", items=["Tester", "Préparer"])
+    assert enigme_errors(value) == {"items": ["Il faut entre 3 et 8 éléments."]}
 
 
-def test_options_of_a_padlock_are_refused_except_the_colours():
-    value = enigme_value(f.metier(), type="padlock_digits", solutions=["12"], options=["1", "2"])
-    assert enigme_errors(value) == {
-        "options": ["Ce cadenas n'utilise pas de propositions : videz la liste."]
-    }
-    value = enigme_value(f.metier(), options=["rouge", "fuchsia"])
-    assert enigme_errors(value) == {"options": ["« fuchsia » n'est pas une couleur du cadenas."]}
+def test_a_matching_pair_has_two_sides():
+    pairs = [{"left": "Soudeur", "right": ""}, {"left": "Cariste", "right": "Chariot"}]
+    # Wagtail's own « required » on the empty side, shown on the pair.
+    assert set(enigme_errors(enigme_value(f.metier(), "matching", pairs=pairs))) == {"pairs"}
+
+
+def test_a_colour_of_the_code_must_be_on_the_padlock():
+    value = enigme_value(f.metier(), colours=["rouge", "vert"], sequence=["rouge", "bleu"])
+    assert enigme_errors(value) == {"sequence": ["« bleu » n'est pas une couleur du cadenas."]}
 
 
 def test_a_branch_answer_must_be_a_solution():
-    value = enigme_value(f.metier(), suite=[{"reponse": "bleu", "vers": "fin"}])
+    value = enigme_value(f.metier(), branches=[{"answer": "bleu", "target": "fin"}])
     assert enigme_errors(value) == {
-        "suite": ["La branche « bleu » ne correspond à aucune solution."]
+        "branches": ["La branche « bleu » ne correspond à aucune solution."]
     }
 
 
-def test_identifiants_are_unique_in_the_game():
+def test_identifiers_are_unique_in_the_game():
     metier = f.metier()
-    errors = stream_errors([enigme_value(metier), enigme_value(metier, titre="Encore")])
-    assert errors == {1: {"identifiant": ["Deux énigmes ont le même identifiant."]}}
+    errors = stream_errors([enigme_value(metier), enigme_value(metier, title="Encore")])
+    assert errors == {1: {"identifier": ["Deux énigmes ont le même identifiant."]}}
 
 
 def test_a_branch_goes_to_an_existing_enigme():
     metier = f.metier()
     first = enigme_value(
-        metier, suite=[{"reponse": "rouge vert", "vers": "nulle-part"}], suite_par_defaut="ailleurs"
+        metier,
+        branches=[{"answer": "rouge vert", "target": "nulle-part"}],
+        next_default="ailleurs",
     )
-    last = enigme_value(metier, identifiant="fin")
+    last = enigme_value(metier, identifier="fin")
     assert stream_errors([first, last]) == {
         0: {
-            "suite": ["la suite « nulle-part » n'existe pas."],
-            "suite_par_defaut": ["la suite « ailleurs » n'existe pas."],
+            "branches": ["la suite « nulle-part » n'existe pas."],
+            "next_default": ["la suite « ailleurs » n'existe pas."],
         }
     }
 
@@ -336,13 +332,11 @@ def test_a_branch_goes_to_an_existing_enigme():
 def test_the_last_enigme_ends_the_game():
     metier = f.metier()
     errors = stream_errors(
-        [enigme_value(metier), enigme_value(metier, identifiant="fin", suite_par_defaut="voyants")]
+        [enigme_value(metier), enigme_value(metier, identifier="fin", next_default="voyants")]
     )
     assert errors == {
         1: {
-            "suite_par_defaut": [
-                "La dernière énigme termine le jeu : elle ne peut pas avoir de suite."
-            ]
+            "next_default": ["La dernière énigme termine le jeu : elle ne peut pas avoir de suite."]
         }
     }
 
@@ -352,12 +346,13 @@ def test_a_loop_is_refused_for_the_whole_game():
     enigmes = [
         enigme_value(
             metier,
-            identifiant="a",
-            solutions=["rouge vert", "bleu"],
-            suite=[{"reponse": "rouge vert", "vers": "b"}, {"reponse": "bleu", "vers": "fin"}],
+            "padlock_digits",
+            identifier="a",
+            codes=["12", "34"],
+            branches=[{"answer": "12", "target": "b"}, {"answer": "34", "target": "fin"}],
         ),
-        enigme_value(metier, identifiant="b", suite_par_defaut="a"),
-        enigme_value(metier, identifiant="fin"),
+        enigme_value(metier, identifier="b", next_default="a"),
+        enigme_value(metier, identifier="fin"),
     ]
     with pytest.raises(ValidationError) as raised:
         escape_page(enigmes)
@@ -368,7 +363,7 @@ def test_a_loop_is_refused_for_the_whole_game():
 
 def test_a_draft_waits_for_publishing():
     block = EnigmesBlock()
-    stream = block.to_python([{"type": "enigme", "value": enigme_value(None, solutions=[""])}])
+    stream = block.to_python([enigme_value(None, "padlock_digits", codes=[""])])
     assert block.clean_deferred(stream) is not None
 
 
@@ -380,7 +375,7 @@ def test_solutions_are_compared_as_the_engine_reads_codes():
     spec = EscapeSpec.from_dict(page.game_spec())
     assert spec.problems() == []
     [enigme] = spec.enigmes
-    assert enigme.solutions == ["Rouge, Vert"]
+    assert enigme.solutions == ["rouge, vert"]
     assert enigme.accepted() == {canonical("padlock_colours", "rouge vert")}
     assert canonical("padlock_colours", "🔴 🟢") in enigme.accepted()
 
@@ -389,35 +384,21 @@ def test_branches_and_kind_data_in_the_spec():
     metier = f.metier()
     fork = enigme_value(
         metier,
-        identifiant="fourche",
-        type="choice",
-        options=["Les phares", "Les piles"],
-        solutions=["A", "b"],
-        suite=[{"reponse": "a", "vers": "phares"}],
-        suite_par_defaut="piles",
+        "choice",
+        identifier="fourche",
+        options=[{"text": "Les phares", "correct": True}, {"text": "Les piles", "correct": True}],
+        branches=[{"answer": "a", "target": "phares"}],
+        next_default="piles",
     )
-    phares = enigme_value(
-        metier,
-        identifiant="phares",
-        type="matching",
-        options=["Soudeur", "Cariste"],
-        colonne_droite=["Chariot", "Poste à souder"],
-        solutions=["2a 1b"],
-        suite_par_defaut="fin",
-    )
-    piles = enigme_value(
-        metier,
-        identifiant="piles",
-        type="ordering",
-        options=["Tester", "Préparer", "Empiler"],
-        solutions=["B, C, A"],
-    )
-    fin = enigme_value(metier, identifiant="fin", type="find_trade", solutions=["Cariste"])
+    phares = enigme_value(metier, "matching", identifier="phares", next_default="fin")
+    piles = enigme_value(metier, "ordering", identifier="piles")
+    fin = enigme_value(metier, "find_trade", identifier="fin")
     page = escape_page([fork, phares, piles, fin])
     spec = page.game_spec()
     assert EscapeSpec.from_dict(spec).problems() == []
     by_id = {enigme["id"]: enigme for enigme in spec["enigmes"]}
     assert by_id["fourche"]["next"] == {"a": "phares", "*": "piles"}
+    assert by_id["fourche"]["solutions"] == ["A", "B"]  # each one opens the padlock
     assert by_id["fourche"]["data"]["options"] == [
         {"key": "A", "text": "Les phares"},
         {"key": "B", "text": "Les piles"},
@@ -427,14 +408,32 @@ def test_branches_and_kind_data_in_the_spec():
         {"key": "1", "text": "Soudeur"},
         {"key": "2", "text": "Cariste"},
     ]
-    assert [item["key"] for item in by_id["phares"]["data"]["right"]] == ["A", "B"]
-    assert [item["text"] for item in by_id["piles"]["data"]["items"]] == [
-        "Tester",
-        "Préparer",
-        "Empiler",
-    ]
+    right = {item["key"]: item["text"] for item in by_id["phares"]["data"]["right"]}
+    [code] = by_id["phares"]["solutions"]
+    assert {right[code[1]], right[code[4]]} == {"Poste à souder", "Chariot"}
+    assert right[code[1]] == "Poste à souder"  # 1 (Soudeur) goes with his poste
+    shown = by_id["piles"]["data"]["items"]
+    assert sorted(item["text"] for item in shown) == ["Empiler", "Préparer", "Tester"]
+    assert [item["text"] for item in shown] != ["Préparer", "Empiler", "Tester"]  # shuffled
+    text_of = {item["key"]: item["text"] for item in shown}
+    [order] = by_id["piles"]["solutions"]
+    assert [text_of[key] for key in order] == ["Préparer", "Empiler", "Tester"]
     assert by_id["fin"]["data"]["suggestions"] == []
     assert page.taille_du_jeu() == "4 énigmes en 45 minutes"
+
+
+def test_the_blocks_read_back_what_they_write():
+    metier = f.metier()
+    children = [enigme_value(metier, kind, identifier=kind.replace("_", "-")) for kind in ANSWERS]
+    page = escape_page(children, publier=False)
+    spec = page.game_spec()
+    again = EnigmesBlock.raw_from_engine(
+        [{**e, "metiers": [{"id": metier.pk}]} for e in spec["enigmes"]]
+    )
+    assert [child["type"] for child in again] == list(ANSWERS)
+    for child, before in zip(again, children, strict=True):
+        for name in ANSWERS[child["type"]]:
+            assert child["value"][name] == before["value"][name], (child["type"], name)
 
 
 # --- the demo --------------------------------------------------------------------------------

@@ -20,10 +20,10 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from cms.demo import ensure_home_page
 from cms.models import HomePage, StandardPage
-from games.blocks import QuestionsBlock
-from games.engine import QuizSpec
+from games.access.permissions import TEACHERS_GROUP, can_host
+from games.kinds.quiz.blocks import QuestionsBlock
+from games.kinds.quiz.engine import QuizSpec
 from games.models import EscapeGamePage, GameIndexPage, GameSession, ParcoursPage, QuizPage
-from games.permissions import TEACHERS_GROUP, can_host
 from games.wagtail_hooks import launch_header_button, launch_listing_button
 from tests.support import metiers_factories as f
 from tests.support.game_pages import game_index, launch_url, teacher
@@ -154,7 +154,9 @@ class TestCreatingAQuizInTheAdmin(WagtailPageTestCase):
         assert response.status_code == 200  # the form again, with its errors
         [error] = response.context["form"].errors.as_data()["questions"]
         question_errors = error.block_errors[0].block_errors
-        assert messages_of(question_errors["options"]) == ["Aucune bonne réponse n'est indiquée."]
+        assert messages_of(question_errors["options"]) == [
+            "Aucune bonne réponse n'est cochée : cochez la ou les bonnes réponses."
+        ]
         assert not QuizPage.objects.exists()
 
         response = self.post_add(self.quiz_form([question]), publish=False)
@@ -184,7 +186,9 @@ def test_a_choice_question_needs_a_right_answer_and_distinct_options():
         ),
     )
     assert set(errors) == {"options"}
-    assert "Aucune bonne réponse n'est indiquée." in errors["options"]
+    assert (
+        "Aucune bonne réponse n'est cochée : cochez la ou les bonnes réponses." in errors["options"]
+    )
     assert "La réponse « soudeur » est proposée deux fois." in errors["options"]
 
 
@@ -410,7 +414,10 @@ class TestLaunching:
         response = client.post(launch_url(quiz))
         assert response.status_code == 302 and response.url == quiz.url
         messages = [str(m) for m in get_messages(response.wsgi_request)]
-        assert "Question 1 : Aucune bonne réponse n'est indiquée." in messages
+        assert (
+            "Question 1 : Aucune bonne réponse n'est cochée : cochez la ou les bonnes réponses."
+            in messages
+        )
         assert not GameSession.objects.exists()
         page = client.get(quiz.url).content.decode()
         assert "Aucune bonne réponse" in page
@@ -466,3 +473,9 @@ def test_the_demo_games_are_playable_and_loading_twice_duplicates_nothing(client
     assert QuizPage.objects.count() + ParcoursPage.objects.count() == pages_before == 4
     assert GameIndexPage.objects.count() == 1
     assert get_user_model().objects.filter(username="prof.demo").count() == 1
+
+
+def test_a_new_choice_question_has_no_answer_ticked():
+    """Issue 11: a quiz went live with its first answer pre-ticked as the right one."""
+    block = QuestionsBlock().child_blocks["choice"]
+    assert [option["correct"] for option in block.get_default()["options"]] == [False, False]

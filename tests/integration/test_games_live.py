@@ -7,6 +7,7 @@ import pytest
 from asgiref.sync import sync_to_async
 
 from games.models import Answer, GameSession
+from games.services.tokens import player_cookie
 from tests.support.games import (
     SLOW_S,
     connect,
@@ -289,3 +290,29 @@ async def test_the_host_sees_phones_come_and_go(quiz_session):
     assert set(snapshot["data"]["presence"].values()) == {True}
     for communicator in (host, again, tom):
         await communicator.disconnect()
+
+
+async def test_refusals_are_said_in_the_language_of_the_page(quiz_session):
+    """Issue 9: the engine and the protocol give codes and msgids; each socket gets the
+    sentence in its page's language (cookie, else Accept-Language), the code unchanged."""
+    _teacher, session = quiz_session
+    joined = await sync_to_async(join)(session, "Léa")
+    cookie = f"{player_cookie(session.pk)}={joined.token}"
+    french = await connect(f"/ws/jeu/{session.pin}/joueur/", cookie)
+    english = await connect(f"/ws/jeu/{session.pin}/joueur/", f"{cookie}; django_language=en")
+    for phone in (french, english):
+        await receive(phone)  # the snapshot
+        await send(phone, {"type": "answer", "q": 0, "answer": [0], "ref": "r"})
+    said_in_french = await receive_until(french, "error")
+    said_in_english = await receive_until(english, "error")
+    assert said_in_french["code"] == said_in_english["code"] == "question_closed"
+    assert said_in_french["message"] == "Cette question est terminée."
+    assert said_in_english["message"] == "This question is over."
+    await english.send_to(text_data=json.dumps({"type": "voler"}))
+    unknown = await receive_until(english, "error")
+    assert (unknown["code"], unknown["message"]) == (
+        "unknown_type",
+        "Unknown message type: 'voler'.",
+    )
+    for phone in (french, english):
+        await phone.disconnect()

@@ -20,15 +20,15 @@ from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
-from games import throttle
-from games.consumers import player_cookie
+from games.access import throttle
 from games.engine.commands import Answer as AnswerCommand
 from games.engine.commands import End, Start
 from games.live.groups import session_group
 from games.models import Answer, GameSession, Player
-from games.nicknames import MAX_LENGTH
+from games.moderation.nicknames import MAX_LENGTH
 from games.services.clock import now_ms
 from games.services.play import apply_commands
+from games.services.tokens import player_cookie
 from tests.support.games import SLOW_S, join, launch_quiz, make_teacher
 
 pytestmark = pytest.mark.django_db

@@ -14,10 +14,10 @@ from django.core.cache import cache
 from django.db import OperationalError
 from django.test import Client
 
-from games.consumers import player_cookie
 from games.live import runner as runner_module
 from games.models import Answer, Player
 from games.services.sessions import JoinRefused
+from games.services.tokens import player_cookie
 from tests.support.games import (
     CHOICE,
     SLOW_S,
@@ -121,14 +121,20 @@ async def test_a_command_that_breaks_the_rules_fails_alone_in_its_batch(klass, m
     await send(host, {"type": "start"})
     for phone in phones:
         await receive_until(phone, "question_opened")
-    from games import rules
+    from games.kinds import registry
+
+    quiz = registry.kind("quiz")
 
     def exploding(spec, state, command, now_ms):
         if getattr(command, "payload", None) == 666:
             raise OverflowError("a bug met by one command")
-        return rules.QUIZ.apply(spec, state, command, now_ms)
+        return quiz.rules.apply(spec, state, command, now_ms)
 
-    monkeypatch.setitem(rules.RULES_BY_KIND, "quiz", replace(rules.QUIZ, apply=exploding))
+    broken = replace(quiz, rules=replace(quiz.rules, apply=exploding))
+    real_kind = registry.kind
+    monkeypatch.setattr(
+        registry, "kind", lambda name: broken if name == "quiz" else real_kind(name)
+    )
     answers = [(phones[0], 666), (phones[1], 1100), (phones[2], 5)]
     for phone, value in answers:
         await send(phone, {"type": "answer", "q": 0, "answer": value, "ref": "r"})

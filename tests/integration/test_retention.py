@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from games.models import GameSession, Player
-from games.retention import PURGE_CLAIM_KEY, PurgeScheduler, scheduler
+from games.services.retention import PURGE_CLAIM_KEY, PurgeScheduler, scheduler
 from tests.support.games import join, launch_quiz, make_teacher
 
 pytestmark = pytest.mark.django_db(transaction=True)

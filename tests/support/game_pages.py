@@ -4,9 +4,9 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from cms.demo import ensure_home_page
+from games.access.permissions import ensure_teachers_group
 from games.demo import ensure_index
 from games.models import GameIndexPage
-from games.permissions import ensure_teachers_group
 
 
 def game_index() -> GameIndexPage:

@@ -10,8 +10,8 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from cms.asgi import application
-from games.consumers import player_cookie
 from games.services.sessions import join_session, launch_session
+from games.services.tokens import player_cookie
 
 ORIGIN = [(b"origin", b"http://localhost"), (b"host", b"localhost")]
 # The delay of a slowed-down PIN check in tests that measure it (GAMES_PIN_SLOW_DOWN_MS): long

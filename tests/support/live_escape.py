@@ -1,7 +1,7 @@
 """Playing the escape game in real browsers: joining a team and opening padlocks on a phone.
 
 Codes are entered with the controls a student uses for each kind of énigme (keypad, colour and
-direction buttons, options, arrows, selects), from the énigmes as authored in games.demo_escape.
+direction buttons, options, arrows, selects), from the énigmes as authored in games.kinds.escape.demo.
 """
 
 from __future__ import annotations
@@ -36,8 +36,9 @@ def _ordered(phone: Page, options: list[str], solution: str) -> None:
 
 
 def enter_code(phone: Page, enigme: dict, code: str) -> None:
-    """Type or tap `code` on the phone's padlock for `enigme` and send it."""
-    kind = enigme["type"]
+    """Type or tap `code` on the phone's padlock for `enigme` (as the engine has it) and send it."""
+    kind = enigme["kind"]
+    data = enigme["data"]
     if kind == "padlock_digits":
         phone.get_by_label("Le code").fill(code)
         phone.get_by_role("button", name=OPEN).click()
@@ -50,16 +51,16 @@ def enter_code(phone: Page, enigme: dict, code: str) -> None:
         phone.get_by_role("button", name=OPEN).click()
     elif kind == "choice":
         for letter in code:
-            option = enigme["options"]["ABCDEFGH".index(letter)]
+            option = data["options"]["ABCDEFGH".index(letter)]["text"]
             phone.get_by_role("button", name=option).click()
         phone.get_by_role("button", name="Valider").click()
     elif kind == "matching":
         for number, letter in re.findall(r"(\d+)([A-Z])", code):
-            left = enigme["options"][int(number) - 1]
+            left = data["left"][int(number) - 1]["text"]
             phone.get_by_label(f"{number}. {left}").select_option(letter)
         phone.get_by_role("button", name="Valider").click()
     elif kind == "ordering":
-        _ordered(phone, enigme["options"], code)
+        _ordered(phone, [item["text"] for item in data["items"]], code)
         phone.get_by_role("button", name="Valider").click()
     else:
         raise AssertionError(f"no controls for {kind!r}")

@@ -66,7 +66,7 @@ def join_by_pin(phone: Page, pin: str, nickname: str) -> None:
 
 
 def answer(phone: Page, question: dict, choice: int) -> None:
-    """Answer `question` (as authored in games.demo) with the controls of its kind.
+    """Answer `question` (as authored in games.kinds.quiz.demo) with the controls of its kind.
 
     `choice` varies the answer between phones; any valid answer will do.
     """

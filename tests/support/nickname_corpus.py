@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from games.nicknames import NicknameError, clean_nickname
+from games.moderation.nicknames import NicknameError, clean_nickname
 
 CORPUS_DIR = Path(__file__).resolve().parents[1] / "fixtures" / "nicknames"
 

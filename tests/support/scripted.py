@@ -21,8 +21,8 @@ def create_class(spec: dict, nicknames: list[str], kind: str = "quiz") -> dict:
     from django.contrib.auth import get_user_model
     from django.contrib.sessions.backends.db import SessionStore
 
-    from games.consumers import player_cookie
     from games.services.sessions import join_session, launch_session
+    from games.services.tokens import player_cookie
 
     user = get_user_model().objects.create_user(username=f"prof-{os.getpid()}-{id(spec)}")
     store = SessionStore()

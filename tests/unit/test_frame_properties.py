@@ -13,10 +13,10 @@ from hypothesis import strategies as st
 
 from games.engine import EngineError, command_from_dict
 from games.engine.commands import COMMANDS
-from games.engine.escape import apply as apply_escape
-from games.engine.quiz import apply as apply_quiz
-from games.frame_bounds import MAX_DEPTH, OutOfBounds, check_value
-from games.protocol import ProtocolError, command_data, parse_frame
+from games.kinds.escape.engine.play import apply as apply_escape
+from games.kinds.quiz.engine.play import apply as apply_quiz
+from games.protocol.bounds import MAX_DEPTH, OutOfBounds, check_value
+from games.protocol.frames import ProtocolError, command_data, parse_frame
 from tests.unit.engine.engine_helpers import (
     CHOICE,
     ESTIMATE,

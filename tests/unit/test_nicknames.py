@@ -4,18 +4,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from games import nicknames
 from games.models import Player, Team
-from games.moderation import words
+from games.moderation import nicknames, words
 from games.moderation.folding import latin_letters, skeleton, squeezed
-from games.moderation.screening import is_offensive, offending_part, tokens
-from games.nicknames import (
+from games.moderation.nicknames import (
     MAX_LENGTH,
     NicknameError,
     clean_nickname,
     clean_team_name,
     display_form,
 )
+from games.moderation.screening import is_offensive, offending_part, tokens
 from tests.support.nickname_corpus import measure
 
 CYRILLIC_E = "\u0435"

@@ -1,6 +1,6 @@
 """Delete the play data of games past their retention period (students are minors).
 
-The application also runs this purge by itself (games/retention.py); the command is for a
+The application also runs this purge by itself (games/services/retention.py); the command is for a
 cron job or a systemd timer, or to purge at once after lowering GAMES_RETENTION_DAYS.
 """
 
@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from games.retention import count_expired, purge_expired
+from games.services.retention import count_expired, purge_expired
 
 
 class Command(BaseCommand):

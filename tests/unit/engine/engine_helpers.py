@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from games.engine.commands import AddTeam, Command, Join, JoinTeam, Start
-from games.engine.escape import apply as apply_escape
-from games.engine.escape_spec import EscapeSpec
-from games.engine.escape_state import EscapeState
-from games.engine.quiz import apply as apply_quiz
-from games.engine.quiz_state import QuizSpec, QuizState
+from games.kinds.escape.engine.play import apply as apply_escape
+from games.kinds.escape.engine.spec import EscapeSpec
+from games.kinds.escape.engine.state import EscapeState
+from games.kinds.quiz.engine.play import apply as apply_quiz
+from games.kinds.quiz.engine.state import QuizSpec, QuizState
 
 T0 = 1_700_000_000_000  # an arbitrary "now" in ms; the engine never reads the clock
 

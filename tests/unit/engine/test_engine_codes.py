@@ -1,6 +1,6 @@
 import pytest
 
-from games.engine.codes import canonical, normalise
+from games.kinds.escape.engine.codes import canonical, normalise
 
 
 @pytest.mark.parametrize(

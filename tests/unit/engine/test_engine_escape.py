@@ -18,10 +18,10 @@ from games.engine.commands import (
     Tick,
 )
 from games.engine.errors import CODES, EngineError
-from games.engine.escape import apply, lock_ms
-from games.engine.escape_report import debrief, ranking, snapshot
-from games.engine.escape_state import EscapeState
-from games.engine.teams import balance_teams, fragments_for, smallest_team
+from games.kinds.escape.engine.play import apply, lock_ms
+from games.kinds.escape.engine.report import debrief, ranking, snapshot
+from games.kinds.escape.engine.state import EscapeState
+from games.kinds.escape.engine.teams import balance_teams, fragments_for, smallest_team
 from tests.unit.engine.engine_helpers import (
     T0,
     escape_spec,

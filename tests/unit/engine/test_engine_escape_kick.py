@@ -4,8 +4,8 @@ import pytest
 
 from games.engine.commands import AddTeam, End, JoinTeam, Kick, Submit
 from games.engine.errors import EngineError
-from games.engine.escape import apply
-from games.engine.escape_state import EscapeState
+from games.kinds.escape.engine.play import apply
+from games.kinds.escape.engine.state import EscapeState
 from tests.unit.engine.engine_helpers import T0, escape_spec, escape_started, run_escape
 
 SPEC = escape_spec()

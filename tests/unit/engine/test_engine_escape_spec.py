@@ -3,7 +3,7 @@ import copy
 import pytest
 
 from games.engine.errors import EngineError
-from games.engine.escape_spec import EscapeSpec
+from games.kinds.escape.engine.spec import EscapeSpec
 from tests.unit.engine.engine_helpers import escape_spec
 
 BASE = escape_spec().to_dict()
@@ -114,7 +114,7 @@ def test_malformed_specs_raise():
 
 def test_branches_drive_play():
     from games.engine.commands import Submit
-    from games.engine.escape import apply
+    from games.kinds.escape.engine.play import apply
     from tests.unit.engine.engine_helpers import T0, escape_started
 
     spec = spec_with(enigmes=branching())

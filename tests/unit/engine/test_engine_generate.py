@@ -1,5 +1,5 @@
-from games.engine.generate import parcours_questions, parcours_spec, spread
-from games.engine.quiz_state import QuizSpec
+from games.kinds.quiz.engine.generate import parcours_questions, parcours_spec, spread
+from games.kinds.quiz.engine.state import QuizSpec
 
 
 def metier(n):

@@ -3,13 +3,13 @@ import copy
 import pytest
 
 from games.engine.errors import EngineError
-from games.engine.questions import (
+from games.engine.shuffle import seeded_order, seeded_order_unlike
+from games.kinds.quiz.engine.questions import (
     ChoiceQuestion,
     MatchingQuestion,
     OrderingQuestion,
     question_from_dict,
 )
-from games.engine.shuffle import seeded_order, seeded_order_unlike
 from tests.unit.engine.engine_helpers import CHOICE, ESTIMATE, MATCHING, ORDERING, TRUE_FALSE
 
 

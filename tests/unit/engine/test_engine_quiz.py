@@ -15,11 +15,11 @@ from games.engine.commands import (
     Tick,
 )
 from games.engine.errors import CODES, EngineError
-from games.engine.quiz import apply
-from games.engine.quiz_report import ranking, results
-from games.engine.quiz_snapshot import snapshot
-from games.engine.quiz_state import QuizState
 from games.engine.scoring import GRACE_MS, answer_points
+from games.kinds.quiz.engine.play import apply
+from games.kinds.quiz.engine.report import ranking, results
+from games.kinds.quiz.engine.snapshot import snapshot
+from games.kinds.quiz.engine.state import QuizState
 from tests.unit.engine.engine_helpers import (
     CHOICE,
     ESTIMATE,

@@ -1,8 +1,8 @@
 """The count of expected answers that lets a burst of answers be applied in linear time."""
 
 from games.engine.commands import Answer, Join, Kick, Start
-from games.engine.quiz import apply as apply_quiz
-from games.engine.quiz_state import QuizState
+from games.kinds.quiz.engine.play import apply as apply_quiz
+from games.kinds.quiz.engine.state import QuizState
 from tests.unit.engine.engine_helpers import CHOICE, T0, quiz_spec, run_quiz
 
 

@@ -4,9 +4,9 @@ import pytest
 
 from games.engine.commands import Answer, Close, End, Kick, Next, Pause
 from games.engine.errors import EngineError
-from games.engine.quiz import apply
-from games.engine.quiz_report import ranking
-from games.engine.quiz_snapshot import snapshot
+from games.kinds.quiz.engine.play import apply
+from games.kinds.quiz.engine.report import ranking
+from games.kinds.quiz.engine.snapshot import snapshot
 from tests.unit.engine.engine_helpers import (
     CHOICE,
     T0,

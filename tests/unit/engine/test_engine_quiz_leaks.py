@@ -2,9 +2,9 @@
 
 from games.engine.commands import Answer, Close, Join, Next, Pause, Resume, Start, Tick
 from games.engine.events import reaches_phones
-from games.engine.quiz import apply
-from games.engine.quiz_snapshot import snapshot
-from games.engine.quiz_state import QuizState
+from games.kinds.quiz.engine.play import apply
+from games.kinds.quiz.engine.snapshot import snapshot
+from games.kinds.quiz.engine.state import QuizState
 from tests.unit.engine.engine_helpers import (
     CHOICE,
     ESTIMATE,

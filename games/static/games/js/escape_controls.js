@@ -1,7 +1,7 @@
 // The answer controls of an escape game énigme, one builder per kind of padlock.
 //
 // Each builder gets the public énigme, a `draft` that survives re-renders and `submit(code)`.
-// The code is text the server reads the same way whatever the control (games/engine/codes.py):
+// The code is text the server reads the same way whatever the control (games/kinds/escape/engine/codes.py):
 // digits, letters, direction words, colour words, option letters, "1B 2A" pairs, a trade name.
 // Never colour alone: every colour button says its name; every arrow says its direction.
 

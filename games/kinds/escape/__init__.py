@@ -1,0 +1,1 @@
+"""The team escape game kind."""

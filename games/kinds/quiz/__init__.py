@@ -1,0 +1,1 @@
+"""The quiz kind and its « de A à Z » variant, the parcours."""
