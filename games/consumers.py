@@ -32,6 +32,7 @@ from games.protocol.frames import (
     MAX_REFUSED,
     PLACEMENT_COMMANDS,
     PROTOCOL_VERSION,
+    TEAM_NAMING,
     ProtocolError,
     RateLimiter,
     client_version,
@@ -313,8 +314,46 @@ class GameConsumer(AsyncWebsocketConsumer):
         if self.refused >= MAX_REFUSED:
             await self.close(code=CLOSE_ABUSE)
 
+    async def team_service(self, message: dict, change, *args) -> None:
+        """Run a change of teams from services/teams.py (`change(session_id, *args, now_ms)`),
+        acknowledge it and send its frames: placements and team names, escape game."""
+        ref = message.get("ref")
+        if not teams.is_team_play(self.session):
+            raise ProtocolError(
+                "invalid_command", gettext_noop("Ce jeu ne se joue pas en équipes."), ref
+            )
+        try:
+            outcome = await database_sync_to_async(change)(self.session.pk, *args, now_ms())
+        except teams.PlacementRefused as refusal:
+            raise ProtocolError(refusal.code, refusal.message, ref) from refusal
+        except SessionClosed as closed:
+            raise ProtocolError(
+                "session_closed", gettext_noop("Cette partie est terminée."), ref
+            ) from closed
+        await self.send(text_data=dumps({"type": "ack", "ref": ref, "command": message["type"]}))
+        await get_hub().publish(
+            self.session.pk, [(frame.audience, frame.text) for frame in outcome.frames]
+        )
+
+    async def rename_team(self, message: dict) -> None:
+        """A player names its own team (the connection says which); the host names any."""
+        if self.role == "host":
+            team_key = message.get("team_id")
+        elif self.team_id is None:
+            raise ProtocolError(
+                "no_team", gettext_noop("Tu n'es dans aucune équipe."), message.get("ref")
+            )
+        else:
+            team_key = self.team_id
+        await self.team_service(
+            message, teams.rename_team, team_key, message.get("name"), self.player_id
+        )
+
     async def handle(self, message: dict, received_ms: int) -> None:
         ref = message.get("ref")
+        if message["type"] == TEAM_NAMING:
+            await self.rename_team(message)
+            return
         if message["type"] == "ping":
             await self.heartbeat()
             await self.send(
@@ -371,28 +410,12 @@ class HostConsumer(GameConsumer):
 
     async def place(self, message: dict) -> None:
         """Move a player to a team, or deal every player again ("balance"): escape game."""
-        ref = message.get("ref")
-        if not teams.is_team_play(self.session):
-            raise ProtocolError(
-                "invalid_command", gettext_noop("Ce jeu ne se joue pas en équipes."), ref
+        if message["type"] == "place":
+            await self.team_service(
+                message, teams.move_player, message.get("player_id"), message.get("team_id")
             )
-        try:
-            if message["type"] == "place":
-                outcome = await database_sync_to_async(teams.move_player)(
-                    self.session.pk, message.get("player_id"), message.get("team_id"), now_ms()
-                )
-            else:
-                outcome = await database_sync_to_async(teams.balance)(self.session.pk, now_ms())
-        except teams.PlacementRefused as refusal:
-            raise ProtocolError(refusal.code, refusal.message, ref) from refusal
-        except SessionClosed as closed:
-            raise ProtocolError(
-                "session_closed", gettext_noop("Cette partie est terminée."), ref
-            ) from closed
-        await self.send(text_data=dumps({"type": "ack", "ref": ref, "command": message["type"]}))
-        await get_hub().publish(
-            self.session.pk, [(frame.audience, frame.text) for frame in outcome.frames]
-        )
+        else:
+            await self.team_service(message, teams.balance)
 
     def identify(self, session) -> tuple[str, str, int] | None:
         user = self.scope.get("user")

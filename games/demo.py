@@ -27,6 +27,7 @@ def ensure_index(home: HomePage) -> GameIndexPage:
         index = GameIndexPage(
             title="Jeux",
             slug=INDEX_SLUG,
+            show_in_menus=True,  # « Jeux » in the site's main navigation
             introduction=(
                 "<p>Des quiz et des parcours « de A à Z » à lancer en classe : l'enseignant "
                 "projette le jeu, les élèves répondent sur leur téléphone, sans compte.</p>"

@@ -40,7 +40,7 @@ class ActivitesBlock(blocks.StreamBlock):
     paragraphe = blocks.RichTextBlock(
         label=_("Paragraphe"),
         features=TEXTE_RICHE_FEATURES,
-        template="components/paragraphe_block.html",
+        template="components/paragraph_block.html",
     )
     liste = blocks.ListBlock(
         blocks.CharBlock(label=_("Activité"), max_length=500),

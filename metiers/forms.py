@@ -1,13 +1,37 @@
 """Admin forms of the trade pages: what the model alone cannot check or present well."""
 
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
+
+from cms.slugs import ascii_slug
 
 ETAPES_MINIMUM = 2
 
 
+# What a fiche needs before students see it: the field, and what the editor is told.
+ESSENTIELS = {
+    "description": _("la définition (onglet « L'essentiel »)"),
+    "filieres": _("au moins une filière (onglet « Liens »)"),
+    "image": _("une photo (onglet « L'essentiel »)"),
+}
+
+
+def essentiels_manquants(cleaned_data) -> list[str]:
+    """The essentials a fiche lacks, by field name."""
+    missing = []
+    if not strip_tags(cleaned_data.get("description") or "").strip():
+        missing.append("description")
+    if not cleaned_data.get("filieres"):
+        missing.append("filieres")
+    if not cleaned_data.get("image"):
+        missing.append("image")
+    return missing
+
+
 class MetierPageForm(WagtailAdminPageForm):
-    """Lists the related métiers by title, without the fiche itself."""
+    """Lists the related métiers by title, without the fiche itself; refuses to publish a fiche
+    without its essentials (a draft may wait for them: Wagtail defers this check for drafts)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -18,6 +42,26 @@ class MetierPageForm(WagtailAdminPageForm):
         if "metiers_proches" in self.fields and self.instance.pk:
             proches = self.fields["metiers_proches"]
             proches.queryset = proches.queryset.exclude(pk=self.instance.pk)
+
+    def clean_slug(self):
+        # The admin's script already transliterates titles (WAGTAIL_ALLOW_UNICODE_SLUGS off);
+        # a slug typed or pasted by hand is folded the same way here.
+        return ascii_slug(self.cleaned_data.get("slug", "")) or self.cleaned_data.get("slug")
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.is_deferred_validation:
+            return cleaned_data
+        missing = [name for name in essentiels_manquants(cleaned_data) if name in self.fields]
+        if missing:
+            self.add_error(
+                None,
+                _("Pour publier cette fiche, il manque : %(liste)s.")
+                % {"liste": ", ".join(str(ESSENTIELS[name]) for name in missing)},
+            )
+            for name in missing:
+                self.add_error(name, _("Nécessaire pour publier la fiche."))
+        return cleaned_data
 
 
 class ObjetPageForm(WagtailAdminPageForm):

@@ -157,6 +157,8 @@ WAGTAIL_SITE_NAME = "Métiers en jeu"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "odt", "pdf", "txt", "xlsx"]
+# Slugs in plain ASCII (the admin transliterates titles): no %C3%A9 in a shared address.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # the admin must not call third parties either
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 

@@ -20,8 +20,10 @@ def can_host(user) -> bool:
 
 def ensure_teachers_group(games_index: Page | None = None) -> Group:
     """The teachers' group, with admin access and, under the games index, the right to add
-    a game: Wagtail shows a teacher the games there, and lets them draft their own (an
-    editor publishes it)."""
+    a game: Wagtail shows a teacher the games there, and lets them write, copy and draft their
+    own, published through the library workflow (games.teacher.library)."""
+    from games.teacher.library import ensure_library_workflow, grant_image_choice
+
     group, _created = Group.objects.get_or_create(name=TEACHERS_GROUP)
     group.permissions.add(
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
@@ -34,4 +36,6 @@ def ensure_teachers_group(games_index: Page | None = None) -> Group:
                 content_type__app_label="wagtailcore", codename="add_page"
             ),
         )
+        ensure_library_workflow(games_index)
+    grant_image_choice(group)
     return group

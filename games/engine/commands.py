@@ -8,7 +8,7 @@ command makes sense for the game.
 
 Shared by both games: Start, Pause, Resume, End, Tick.
 Quiz only: Join, Kick, Next, Close, Skip, Answer.
-Escape game only: AddTeam, JoinTeam, LeaveTeam, AddTime, Submit, Hint, Message.
+Escape game only: AddTeam, JoinTeam, LeaveTeam, AddTime, Submit, Hint, Message, RenameTeam.
 """
 
 from __future__ import annotations
@@ -203,6 +203,22 @@ class Message(Command):
     team_id: str | None = None
 
 
+@dataclass(frozen=True)
+class RenameTeam(Command):
+    """A team's new name: from one of its players in the lobby, or from the host at any time
+    (`player_id` None). The service screens the name first (games/moderation/nicknames.py)."""
+
+    type: ClassVar[str] = "rename_team"
+    reads: ClassVar[dict[str, str]] = {
+        "team_id": "id",
+        "name": "text",
+        "player_id": "optional_id",
+    }
+    team_id: str
+    name: str
+    player_id: str | None = None
+
+
 COMMANDS: dict[str, type[Command]] = {
     command.type: command
     for command in (
@@ -224,6 +240,7 @@ COMMANDS: dict[str, type[Command]] = {
         Submit,
         Hint,
         Message,
+        RenameTeam,
     )
 }
 

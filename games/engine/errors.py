@@ -46,6 +46,7 @@ CODES = frozenset(
         "no_questions",
         "unknown_team",
         "duplicate_team",
+        "duplicate_team_name",
         "invalid_team_name",
         "team_full",
         "already_in_team",

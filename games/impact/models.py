@@ -12,6 +12,7 @@ titles are copied because pages get renamed or deleted.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -48,6 +49,16 @@ class SessionImpact(models.Model):
         related_name="+",
     )
     game_title = models.CharField(_("jeu"), max_length=255, blank=True)
+    # Who hosted it: the teacher finds the counts in « Mes parties » once the play data is
+    # purged. A member of staff, never a student.
+    host = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("enseignant"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     kind = models.CharField(_("type de jeu"), max_length=10, choices=kind_choices)
     started_at = models.DateTimeField(_("début"))
     played_on = models.DateField(_("date"))

@@ -15,6 +15,7 @@ from django.utils import timezone
 from games.impact.measure import GameMeasure, measure_game
 from games.impact.models import SessionFiliere, SessionImpact, SessionTrade
 from games.models import Answer, Attempt, GameSession, Player
+from games.teacher.trial import is_trial
 from metiers.models import MetierPage
 
 logger = logging.getLogger(__name__)
@@ -82,8 +83,8 @@ def record_session_impact(session_id: int) -> SessionImpact | None:
     """Count this session (once); None when it reached nobody or no longer exists."""
     with transaction.atomic():
         session = GameSession.objects.filter(pk=session_id).first()
-        if session is None:
-            return None
+        if session is None or is_trial(session):
+            return None  # an author's « Essayer » is not a game played by a class
         players = Player.objects.filter(session=session, kicked=False).count()
         if players == 0:
             return None
@@ -101,6 +102,7 @@ def record_session_impact(session_id: int) -> SessionImpact | None:
             "kind": session.kind,
             "game_id": session.page_id,
             "game_title": session.title,
+            "host_id": session.host_id,
             "recorded_at": timezone.now(),
             "finished": session.ended_at is not None,
             "players": players,

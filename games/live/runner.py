@@ -164,14 +164,18 @@ class Runners:
         return runner
 
     def forget_if_idle(self, session_id: int) -> None:
-        """The last socket of the session left this process: drop its runner when idle."""
-        runner = self.by_session.get(session_id)
-        if (
-            runner is not None
-            and runner.idle
-            and not (runner.draining and not runner.draining.done())
-        ):
-            del self.by_session[session_id]
+        """A socket of the session left this process: drop its runner, and every other one,
+        when idle (get() makes a new one for the next command).
+
+        A runner still waiting for a deadline when its last socket left is not idle then; it
+        is dropped at a later departure, once its timer has fired and nothing re-armed it.
+        """
+        for key in [key for key, runner in self.by_session.items() if _droppable(runner)]:
+            del self.by_session[key]
+
+
+def _droppable(runner: SessionRunner) -> bool:
+    return runner.idle and not (runner.draining and not runner.draining.done())
 
 
 get_runners = per_loop(Runners)

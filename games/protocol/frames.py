@@ -43,11 +43,15 @@ CODE_MAX = 100
 
 # Host commands that place players in teams: services/teams.py, not an engine command alone.
 PLACEMENT_COMMANDS = frozenset({"place", "balance"})
+# Naming a team (escape game): its players in the lobby, the host any time; screened by
+# services/teams.py before the engine sees it.
+TEAM_NAMING = "rename_team"
 HOST_COMMANDS = frozenset(
     {"start", "next", "close", "skip", "pause", "resume", "end", "kick", "add_time", "message"}
     | PLACEMENT_COMMANDS
+    | {TEAM_NAMING}
 )
-PLAYER_COMMANDS = frozenset({"answer", "submit", "hint"})
+PLAYER_COMMANDS = frozenset({"answer", "submit", "hint", TEAM_NAMING})
 ANY_ROLE = frozenset({"snapshot", "ping"})
 
 

@@ -45,9 +45,16 @@ def state_of(session: GameSession):
     cached = _states.get(_key(session))
     if cached is not None and cached[0] == session.version:
         return cached[1]
-    raw = session.state if "state" in session.__dict__ else _column(session, "state")
+    # The version that tags the cached copy is read with the state, in one row read: a row
+    # loaded earlier without its state may be older than the state read now.
+    if "state" in session.__dict__:
+        version, raw = session.version, session.state
+    else:
+        version, raw = (
+            GameSession.objects.filter(pk=session.pk).values_list("version", "state").get()
+        )
     state = rules_for(session.kind).load_state(raw)
-    _remember(_states, _key(session), (session.version, state))
+    _remember(_states, _key(session), (version, state))
     return state
 
 

@@ -25,6 +25,7 @@ from django.utils import timezone
 
 from games.impact.record import record_before_purge
 from games.models import Answer, Attempt, GameSession, Player, Team
+from games.teacher.trial import TRIAL_LIFETIME, trial_filter
 
 logger = logging.getLogger(__name__)
 
@@ -32,12 +33,15 @@ PURGE_CLAIM_KEY = "games:retention-purge"
 
 
 def expired_sessions(now, retention_days: int):
-    """Games ended more than `retention_days` ago, and games never ended (a teacher closed the
-    tab) created a day longer ago than that."""
+    """Games ended more than `retention_days` ago, games never ended (a teacher closed the
+    tab) created a day longer ago than that, and trials older than a day."""
     ended_before = now - timedelta(days=retention_days)
     abandoned_before = now - timedelta(days=retention_days + 1)
     return GameSession.objects.filter(
-        Q(ended_at__lt=ended_before) | Q(ended_at__isnull=True, created_at__lt=abandoned_before)
+        Q(ended_at__lt=ended_before)
+        | Q(ended_at__isnull=True, created_at__lt=abandoned_before)
+        # An author's trial (« Essayer ») is kept a day at most, whatever the retention.
+        | (trial_filter() & Q(created_at__lt=now - TRIAL_LIFETIME))
     )
 
 

@@ -18,6 +18,7 @@ from games.moderation.nicknames import NicknameError, clean_nickname
 from games.services import teams
 from games.services.clock import now_ms
 from games.services.play import BatchOutcome, apply_commands
+from games.services.spec_html import clean_spec_html
 from games.services.tokens import new_token, token_hash
 
 PIN_ATTEMPTS = 20
@@ -48,6 +49,7 @@ def new_pin() -> str:
 
 def launch_session(*, kind: str, spec: dict, host, page=None) -> GameSession:
     rules = rules_for(kind)
+    spec = clean_spec_html(spec)
     try:
         loaded = rules.load_spec(spec)
     except EngineError as error:

@@ -20,12 +20,18 @@ from typing import Any
 
 from django.db import transaction
 
-from games.engine.commands import AddTeam, Command, JoinTeam, LeaveTeam
+from games.engine.commands import AddTeam, Command, JoinTeam, LeaveTeam, RenameTeam
 from games.engine.events import HOST, to_player, to_team
 from games.kinds.escape.engine import balance_teams, smallest_team
 from games.kinds.escape.engine.play import TEAM_NAME_MAX
 from games.kinds.registry import rules_for
 from games.models import GameSession, Player, Team
+from games.moderation.nicknames import (
+    TEAM_NAME_MAX_LENGTH,
+    NicknameError,
+    clean_team_name,
+    uniqueness_key,
+)
 from games.services.loaded import spec_of, state_of
 from games.services.messages import Outgoing, frame
 from games.services.play import BatchOutcome, apply_commands, lock_open_session
@@ -265,6 +271,39 @@ def balance(session_id: int, now_ms: int) -> BatchOutcome:
         for player in moving:
             _named(outcome, player, player.team.key)
             _tell_moved(outcome, player)
+        return outcome
+
+
+def rename_team(
+    session_id: int, raw_team_key: Any, raw_name: Any, player_id: str | None, now_ms: int
+) -> BatchOutcome:
+    """A team's new name, chosen by one of its players in the lobby (or by the host).
+
+    Screened like a nickname (word filter, look-alike letters) and unique in the game by the
+    same skeleton, so « Les Castors » and « LES CA5TORS » are one name.
+    """
+    try:
+        name, key = clean_team_name(raw_name if isinstance(raw_name, str) else "")
+    except NicknameError as refusal:
+        raise PlacementRefused(refusal.code, refusal.message) from refusal
+    with transaction.atomic():
+        session = lock_open_session(session_id)
+        state = state_of(session)
+        team_key = str(raw_team_key) if isinstance(raw_team_key, str | int) else ""
+        team = Team.objects.filter(session=session, key=team_key).first()
+        if team is None or team_key not in state.teams:
+            raise PlacementRefused("unknown_team", "Cette équipe n'existe pas.")
+        others = {
+            uniqueness_key(other["name"], TEAM_NAME_MAX_LENGTH)
+            for other_key, other in state.teams.items()
+            if other_key != team_key
+        }
+        if key in others:
+            raise PlacementRefused("duplicate_team_name", "Une autre équipe porte déjà ce nom.")
+        command = RenameTeam(team_id=team_key, name=name, player_id=player_id)
+        outcome = _apply_all(session_id, [command], now_ms)
+        team.name = name
+        team.save(update_fields=["name"])
         return outcome
 
 

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET
 from games.access import throttle
 from games.kinds.registry import kind
 from games.models import GameSession
+from games.views.join_address import join_address
 from games.views.screens import initial_snapshot, results_url, screen_texts, socket_path
 
 LOGIN_URL = "wagtailadmin_login"
@@ -40,19 +41,21 @@ def join_url(request, pin: str) -> str:
     """Where the QR code leads: the nickname page of this game, on the address the host used,
     signed so that a phone that scanned it is never slowed down (games/access/throttle.py)."""
     page = reverse("games:nickname", kwargs={"pin": pin})
-    return request.build_absolute_uri(f"{page}?k={throttle.qr_key(pin)}")
+    return f"{request.scheme}://{join_address(request).host}{page}?k={throttle.qr_key(pin)}"
 
 
 @login_required(login_url=LOGIN_URL)
 @require_GET
 def host_screen(request, pin: str):
     session = hosted_session(request, pin)
-    join_page = request.build_absolute_uri(reverse("games:join"))
+    address = join_address(request)
     context = {
         "session": session,
         "pin": pin,
         # Shown to be typed: without the scheme, "https://" is noise on a projector.
-        "join_address": join_page.split("://", 1)[-1].rstrip("/"),
+        "join_address": f"{address.host}{reverse('games:join')}".rstrip("/"),
+        # Set when phones cannot reach that address (127.0.0.1, a host Django refuses).
+        "join_warning": address.warning,
         "socket_path": socket_path(pin, "host"),
         "snapshot": initial_snapshot(session, "host"),
         "texts": screen_texts(),

@@ -10,10 +10,8 @@ import logging
 from functools import wraps
 
 from asgiref.sync import sync_to_async
-from django import forms
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
@@ -21,11 +19,11 @@ from games.access import throttle
 from games.kinds.registry import kind
 from games.live.publish import publish_sync
 from games.models import GameSession
-from games.moderation.nicknames import MAX_LENGTH as NICKNAME_MAX_LENGTH
 from games.moderation.nicknames import suggest_nickname
 from games.services.play import SessionClosed
 from games.services.sessions import JoinRefused, join_session, open_session, player_for_token
 from games.services.tokens import player_cookie
+from games.views.forms import NicknameForm, PinForm
 from games.views.screens import socket_path
 
 logger = logging.getLogger(__name__)
@@ -38,35 +36,6 @@ GAME_OVER = _("Cette partie vient de se terminer.")
 TOO_MANY_JOINS = _(
     "Trop de joueurs rejoignent depuis ce réseau en même temps. Réessaie dans une minute."
 )
-
-
-class PinForm(forms.Form):
-    pin = forms.CharField(
-        label=_("Code PIN"),
-        max_length=20,
-        error_messages={"required": _("Tape le code PIN affiché au tableau.")},
-        widget=forms.TextInput(
-            attrs={"inputmode": "numeric", "autocomplete": "off", "class": "pin-input"}
-        ),
-    )
-
-    def clean_pin(self) -> str:
-        digits = "".join(self.cleaned_data["pin"].split())
-        if not (digits.isascii() and digits.isdigit() and len(digits) == 6):
-            raise forms.ValidationError(_("Le code PIN a 6 chiffres, par exemple 482913."))
-        return digits
-
-
-class NicknameForm(forms.Form):
-    nickname = forms.CharField(
-        label=_("Ton pseudo"),
-        max_length=NICKNAME_MAX_LENGTH,
-        error_messages={"required": _("Choisis un pseudo pour jouer.")},
-        help_text=format_lazy(
-            _("{max} caractères au plus, sans ton vrai nom."), max=NICKNAME_MAX_LENGTH
-        ),
-        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "words"}),
-    )
 
 
 # -- throttles (games/access/throttle.py) --------------------------------------------------------
@@ -96,10 +65,8 @@ def slows_pin_guessers(view):
             try:
                 await throttle.slow_down(address)
             except throttle.TooManyWaiting:
-                form = PinForm(initial={"pin": kwargs.get("pin", "")})
-                return await sync_to_async(_join_page)(
-                    request, form, error=TOO_MANY_TRIES, status=429
-                )
+                form = PinForm.refused(kwargs.get("pin", ""), TOO_MANY_TRIES)
+                return await sync_to_async(_join_page)(request, form, status=429)
         return await sync_to_async(view)(request, *args, **kwargs)
 
     return wraps(view)(slowed)
@@ -116,11 +83,8 @@ def find_game(request, pin: str) -> GameSession | None:
 # -- pages --------------------------------------------------------------------------------
 
 
-def _join_page(request, form: PinForm, *, error=None, status: int = 200):
-    """The PIN form; `error` is a refusal that is not about the PIN's format."""
-    if error is None and form.is_bound and form.errors.get("pin"):
-        error = form.errors["pin"][0]
-    return render(request, "games/join.html", {"form": form, "pin_error": error}, status=status)
+def _join_page(request, form: PinForm, *, status: int = 200):
+    return render(request, "games/join.html", {"form": form}, status=status)
 
 
 @require_http_methods(["GET", "POST"])
@@ -135,7 +99,8 @@ def join(request):
         return _join_page(request, form)
     pin = form.cleaned_data["pin"]
     if find_game(request, pin) is None:
-        return _join_page(request, form, error=UNKNOWN_PIN)
+        form.add_error("pin", UNKNOWN_PIN)
+        return _join_page(request, form)
     return redirect("games:nickname", pin=pin)
 
 
@@ -150,8 +115,7 @@ def _nickname_page(request, session, form, status=200):
 
 def _unknown_pin_page(request, pin: str, message=UNKNOWN_PIN):
     """The PIN form again, filled in, when a link or a QR code leads to no open game."""
-    status = 404
-    return _join_page(request, PinForm(initial={"pin": pin}), error=message, status=status)
+    return _join_page(request, PinForm.refused(pin, message), status=404)
 
 
 @require_http_methods(["GET", "POST"])

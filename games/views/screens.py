@@ -11,9 +11,11 @@ import json
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from games.services.clock import now_ms
 from games.services.snapshots import snapshot_frame
+from games.wording import ordinal_forms, plural_forms
 
 
 def socket_path(pin: str, role: str) -> str:
@@ -91,7 +93,8 @@ def screen_texts() -> dict[str, str]:
         "question_of": _("Question %(number)s sur %(count)s"),
         "paused": _("Pause"),
         "paused_long": _("Le jeu est en pause."),
-        "points": _("%(points)s points"),
+        "points": plural_forms(lambda n: ngettext("%(count)s point", "%(count)s points", n)),
+        "ordinal": ordinal_forms(),
         "true": _("Vrai"),
         "false": _("Faux"),
         "correct_answer": _("La bonne réponse"),
@@ -104,7 +107,9 @@ def screen_texts() -> dict[str, str]:
         "partial": _("Presque"),
         "wrong": _("Fausses"),
         "unanswered": _("Sans réponse"),
-        "answers_count": _("%(count)s réponse(s)"),
+        "answers_count": plural_forms(
+            lambda n: ngettext("%(count)s réponse", "%(count)s réponses", n)
+        ),
         "error_prefix": _("Erreur : %(message)s"),
         # host
         "players_joined": _("Joueurs connectés : %(count)s"),
@@ -114,7 +119,13 @@ def screen_texts() -> dict[str, str]:
         "kick_label": _("Retirer %(nickname)s de la partie"),
         "kick_confirm": _("Retirer %(nickname)s de la partie ?"),
         "roster_summary": _("Joueurs : %(count)s"),
-        "roster_summary_offline": _("Joueurs : %(count)s, dont %(offline)s déconnecté(s)"),
+        "roster_summary_offline": plural_forms(
+            lambda n: ngettext(
+                "Joueurs : %(total)s, dont %(count)s déconnecté",
+                "Joueurs : %(total)s, dont %(count)s déconnectés",
+                n,
+            )
+        ),
         "no_player_left": _("Plus aucun joueur dans la partie."),
         "start": _("Démarrer"),
         "answered_of": _("%(answered)s / %(expected)s réponses"),
@@ -130,7 +141,30 @@ def screen_texts() -> dict[str, str]:
         "metiers_discovered": _("Les métiers découverts"),
         "no_metier": _("Aucun métier n'était lié à ces questions."),
         "nobody_played": _("Personne n'a joué cette partie."),
+        "ready": _("Prêts ?"),
+        "players_list": _("Les joueurs"),
+        "has_answered": _("a répondu"),
+        "not_answered": _("n'a pas encore répondu"),
+        "sound_on": _("♪ Son"),
+        "sound_off": _("♪ Son coupé"),
+        "and_others": plural_forms(
+            lambda n: ngettext("et %(count)s autre", "et %(count)s autres", n)
+        ),
         # player
+        "streak": plural_forms(
+            lambda n: ngettext(
+                "🔥 %(count)s bonne réponse d'affilée", "🔥 %(count)s bonnes réponses d'affilée", n
+            )
+        ),
+        "ahead": plural_forms(
+            lambda n: ngettext(
+                "À %(count)s point de %(nickname)s", "À %(count)s points de %(nickname)s", n
+            )
+        ),
+        "leader": _("Tu es en tête !"),
+        "your_score": _("Score"),
+        "your_place": _("Place"),
+        "replay_hint": _("Une autre partie ? Rejoins-la avec le nouveau code affiché au tableau."),
         "welcome": _("Tu es dans la partie, %(nickname)s ! Regarde l'écran."),
         "wait_next": _("Tu joueras à partir de la prochaine question."),
         "send": _("Valider"),
@@ -157,9 +191,11 @@ def screen_texts() -> dict[str, str]:
         "result_partial": _("Presque !"),
         "result_wrong": _("Raté…"),
         "result_none": _("Pas de réponse."),
-        "result_points": _("+%(points)s points"),
-        "score_rank": _("Score : %(score)s · Rang : %(rank)s sur %(count)s"),
-        "final_rank": _("Tu termines %(rank)s sur %(count)s avec %(score)s points."),
+        "result_points": plural_forms(
+            lambda n: ngettext("+%(count)s point", "+%(count)s points", n)
+        ),
+        "score_rank": _("Score : %(score)s · %(rank)s place sur %(total)s"),
+        "final_rank": _("Tu termines à la %(rank)s place sur %(total)s, avec %(score)s."),
         "final_title": _("Partie terminée !"),
         "your_metiers": _("Les métiers que tu as découverts"),
         "kicked": _("Tu as été retiré de la partie."),

@@ -1,7 +1,7 @@
-"""Lecture du référentiel ROME 4.0 (France Travail), sans Django.
+"""Reading the ROME 4.0 referential (France Travail), without Django.
 
-Le module lit les fichiers CSV ``unix_*_v<version>_utf8.csv``, les valide et les
-joint en mémoire ; l'écriture en base est le travail de la commande d'import.
+The package reads the CSV files ``unix_*_v<version>_utf8.csv``, validates them and joins
+them in memory; writing to the database is the import command's job.
 """
 
 from metiers.rome.errors import RomeFormatError

@@ -1,4 +1,4 @@
-"""L'unique exception du lecteur ROME."""
+"""The ROME reader's only exception."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ from pathlib import Path
 
 
 class RomeFormatError(ValueError):
-    """Un fichier ROME absent ou invalide.
+    """A ROME file missing or invalid.
 
-    ``line`` est la ligne physique où commence l'enregistrement fautif (1 = en-tête),
-    ou ``None`` quand l'erreur porte sur le fichier entier (absent, illisible).
+    ``line`` is the physical line where the faulty record starts (1 = header), or ``None``
+    when the error is about the whole file (missing, unreadable).
     """
 
     def __init__(self, path: str | Path, line: int | None, message: str) -> None:
@@ -19,11 +19,11 @@ class RomeFormatError(ValueError):
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        # Le nom seul suffit à l'utilisateur : le dossier est donné à la commande.
+        # The name alone is enough for the user: they gave the folder to the command.
         where = self.path.name or str(self.path)
         if self.line is None:
             return f"{where} : {self.message}"
         return f"{where}, ligne {self.line} : {self.message}"
 
-    def __reduce__(self):  # pragma: no cover - garde l'exception picklable
+    def __reduce__(self):  # pragma: no cover - keeps the exception picklable
         return (type(self), (self.path, self.line, self.message))

@@ -1,24 +1,22 @@
-"""Import du référentiel ROME dans Wagtail : fiches métiers en brouillon et centres d'intérêt.
+"""Import of the ROME referential into Wagtail: draft fiches métiers and centres d'intérêt.
 
-Trois temps, pour qu'une erreur n'écrive rien et que ``--dry-run`` dise vrai :
+Three steps, so that an error writes nothing and ``--dry-run`` tells the truth:
 
-1. lire le référentiel (``load_referential`` est strict : un fichier fautif arrête tout) ;
-2. planifier : charger l'état de la base en quelques requêtes (fiches par code ROME, leur
-   dernière révision, centres d'intérêt) et décider champ par champ (``tracking``) ;
-3. écrire le plan, en masse et dans une seule transaction (rien en simulation).
+1. read the referential (``load_referential`` is strict: one faulty file stops everything);
+2. plan: load the database's state in a few queries (fiches by ROME code, their latest
+   revision, centres d'intérêt) and decide field by field (``tracking``);
+3. write the plan, in bulk and in one transaction (nothing in a dry run).
 
-Pourquoi écrire « à la main » plutôt que ``add_child`` + ``save_revision`` : 1 584 fiches
-par l'API page à page (arbre, révision, index de recherche et de références pour chacune)
-prennent plusieurs minutes ; en masse, l'import complet tient en quelques secondes. Ce que
-Wagtail ferait est refait ici, une fois pour toutes les fiches : chemins treebeard et
-``numchild`` du parent, ``url_path``, révision (``serializable_data`` de Wagtail) et
-``latest_revision``, journal de l'historique, index de recherche (voir ``_update_indexes``
-pour l'index des références).
+Why write "by hand" rather than ``add_child`` + ``save_revision``: 1,584 fiches through the
+page-by-page API (tree, revision, search and reference index for each) take several minutes;
+in bulk, the whole import takes a few seconds. What Wagtail would do is redone here, once for
+all the fiches: treebeard paths and the parent's ``numchild``, ``url_path``, revision
+(Wagtail's ``serializable_data``) and ``latest_revision``, the history log, the search index
+(see ``_update_indexes`` for the reference index).
 
-Fiche existante : l'import ajoute une révision brouillon, ne publie pas, ne dépublie pas.
-Sur une fiche publiée, la ligne de la page (le contenu en ligne) reste telle quelle ; sur un
-brouillon, les champs importés y sont aussi écrits, pour que les listes et la recherche de
-l'administration montrent le texte à jour.
+Existing fiche: the import adds a draft revision; it neither publishes nor unpublishes. On a
+published fiche, the page row (the live content) stays as it is; on a draft, the imported
+fields are written there too, so that the admin's listings and search show the current text.
 """
 
 from __future__ import annotations
@@ -33,13 +31,13 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from wagtail.models import COMMENTS_RELATION_NAME, Page, PageLogEntry, Revision
 from wagtail.search.backends import get_search_backends
 
 from cms.models import HomePage
+from cms.slugs import ascii_slug
 from metiers.models import CentreInteret, MetierIndexPage, MetierPage
 from metiers.rome import mapping
 from metiers.rome.model import Fiche, Referential
@@ -56,7 +54,7 @@ NO_HOME_PAGE = _lazy("Aucune page d'accueil : lancez « manage.py load_demo » a
 
 
 class RomeImportError(Exception):
-    """L'import ne peut pas se faire dans cette base (pas de page d'accueil…)."""
+    """The import cannot run on this database (no home page…)."""
 
 
 @dataclass
@@ -71,7 +69,7 @@ class ImportReport:
     pages_with_kept_fields: int = 0
     fields_updated: Counter = field(default_factory=Counter)
     fields_kept: Counter = field(default_factory=Counter)
-    kept: list[tuple[str, str]] = field(default_factory=list)  # (code ROME, champ)
+    kept: list[tuple[str, str]] = field(default_factory=list)  # (ROME code, field)
     links_skipped: int = 0
     centres_created: int = 0
     centres_completed: int = 0
@@ -80,12 +78,12 @@ class ImportReport:
 
 @dataclass
 class PagePlan:
-    """Ce que l'import fera d'une fiche."""
+    """What the import will do with one fiche."""
 
     code: str
-    values: mapping.Values  # valeurs du ROME, liens déjà filtrés
-    page: MetierPage | None = None  # None : fiche à créer
-    content: dict | None = None  # dernière révision de la fiche existante
+    values: mapping.Values  # ROME values, links already filtered
+    page: MetierPage | None = None  # None: a fiche to create
+    content: dict | None = None  # latest revision of the existing fiche
     changes: dict[str, object] = field(default_factory=dict)
     kept: list[str] = field(default_factory=list)
     memory: dict[str, str] = field(default_factory=dict)
@@ -105,7 +103,7 @@ class _CentrePlan:
     code: str
     libelle: str
     description: str
-    centre: CentreInteret | None  # existant (à compléter) ou None (à créer)
+    centre: CentreInteret | None  # existing (to complete) or None (to create)
     fill: dict[str, str] = field(default_factory=dict)
 
 
@@ -116,7 +114,7 @@ def import_rome(
     dry_run: bool = False,
     progress: Progress | None = None,
 ) -> ImportReport:
-    """Importe ``directory`` ; lève ``RomeFormatError`` ou ``RomeImportError`` sans rien écrire."""
+    """Import ``directory``; raise ``RomeFormatError`` or ``RomeImportError`` having written nothing."""
     say = progress or (lambda stage, done, total: None)
     reading = _("Lecture des fichiers ROME")
     referential = load_referential(
@@ -153,7 +151,7 @@ class _Importer:
             page.code_rome: page
             for page in MetierPage.objects.filter(code_rome__in=list(fiches)).order_by()
         }
-        # Tous les codes ROME présents dans le site : cibles possibles des mobilités.
+        # Every ROME code present on the site: the possible targets of mobilités.
         self.page_codes: dict[int, str] = dict(
             MetierPage.objects.exclude(code_rome="").values_list("pk", "code_rome")
         )
@@ -215,11 +213,11 @@ class _Importer:
         return plan
 
     def _plan_centres(self) -> list[_CentrePlan]:
-        """Centres d'intérêt par code OGR ; un centre existant n'est que complété.
+        """Centres d'intérêt by OGR code; an existing centre is only completed.
 
-        Les rédacteurs réécrivent ces libellés pour des collégiens : comme sur une fiche faite
-        à la main, l'import ne remplit que ce qui est vide. Un centre créé à la main avec le
-        même libellé est rattaché à son code plutôt que doublé.
+        Editors rewrite these labels for pupils: as on a hand-made fiche, the import only
+        fills what is empty. A centre created by hand with the same label is tied to its code
+        rather than duplicated.
         """
         by_code = {c.code_rome_ogr: c for c in CentreInteret.objects.exclude(code_rome_ogr="")}
         by_label = {c.libelle: c for c in CentreInteret.objects.filter(code_rome_ogr="")}
@@ -239,14 +237,14 @@ class _Importer:
             plans.append(plan)
         return plans
 
-    # --- écriture ----------------------------------------------------------------------
+    # --- writing -----------------------------------------------------------------------
 
     def write(self) -> None:
         self.centre_by_code = self._write_centres()
         self.index = self._ensure_index()
         self.metier_type = ContentType.objects.get_for_model(MetierPage)
         self.page_type = ContentType.objects.get_for_model(Page)
-        # code ROME -> fiche (instance) pour les liens « métiers proches »
+        # ROME code -> fiche (instance), for the « métiers proches » links
         self.page_by_code: dict[str, MetierPage] = {}
         created = self._create_pages([p for p in self.pages if p.is_new])
         updated = self._update_pages([p for p in self.pages if not p.is_new and p.has_writes])
@@ -260,7 +258,9 @@ class _Importer:
             if centre is None:
                 centre = CentreInteret(
                     libelle=plan.libelle,
-                    slug=_unique_slug(slugify(plan.libelle)[:240] or plan.code, plan.code, taken),
+                    slug=_unique_slug(
+                        ascii_slug(plan.libelle)[:240] or plan.code, plan.code, taken
+                    ),
                     description=plan.description,
                     code_rome_ogr=plan.code,
                 )
@@ -273,8 +273,8 @@ class _Importer:
         return result
 
     def _ensure_index(self) -> MetierIndexPage:
-        """L'index des métiers, créé publié s'il manque : vide, il ne montre rien, et un index
-        en brouillon rendrait introuvables les fiches que les rédacteurs publieront."""
+        """The métiers index, created published when missing: empty, it shows nothing, and a draft
+        index would hide the fiches that editors will publish."""
         index = MetierIndexPage.objects.first()
         if index is not None:
             return index
@@ -292,7 +292,7 @@ class _Importer:
                 {p.code_rome: p for p in MetierPage.objects.filter(code_rome__in=self._targets())}
             )
             return []
-        index = Page.objects.get(pk=self.index.pk)  # chemin et numchild à jour
+        index = Page.objects.get(pk=self.index.pk)  # path and numchild up to date
         last = index.get_last_child()
         first_step = last._get_lastpos_in_path() + 1 if last else 1
         taken = set(index.get_children().values_list("slug", flat=True))
@@ -302,20 +302,20 @@ class _Importer:
             metiers.append(metier)
             self.page_by_code[plan.code] = metier
 
-        # 1. Les lignes de wagtailcore_page, en masse ; puis celles de la fiche, une à une :
-        #    Django refuse bulk_create sur un modèle enfant (héritage multi-table).
+        # 1. The wagtailcore_page rows, in bulk; then the fiche's rows, one by one:
+        #    Django refuses bulk_create on a child model (multi-table inheritance).
         page_fields = [f.attname for f in Page._meta.concrete_fields if not f.primary_key]
         rows = [Page(**{name: getattr(m, name) for name in page_fields}) for m in metiers]
         Page.objects.bulk_create(rows, batch_size=BATCH)
         for row, metier in zip(rows, metiers, strict=True):
             metier.pk = metier.page_ptr_id = row.pk
             metier.page_ptr = row
-            # raw : la ligne parente existe déjà ; les signaux (recherche, références)
-            # ignorent les sauvegardes brutes, l'index est mis à jour en fin d'import.
+            # raw: the parent row exists already; the signals (search, references) ignore
+            # raw saves, the index is updated at the end of the import.
             metier.save_base(raw=True, force_insert=True)
         Page.objects.filter(pk=index.pk).update(numchild=F("numchild") + len(metiers))
 
-        # 2. Les liens (les fiches existantes d'abord, pour les mobilités vers elles).
+        # 2. The links (existing fiches first, for the mobilités towards them).
         self.page_by_code.update(
             {
                 p.code_rome: p
@@ -327,7 +327,7 @@ class _Importer:
             self._set_links(metier, plan.values)
         self._insert_links([(m, plan.values) for plan, m in zip(plans, metiers, strict=True)])
 
-        # 3. Une révision par fiche, la dernière révision de la page, l'historique.
+        # 3. One revision per fiche, the page's latest revision, the history log.
         self._save_revisions(
             [(m, m.serializable_data()) for m in metiers], action="wagtail.create", rows=metiers
         )
@@ -338,7 +338,7 @@ class _Importer:
 
     def _new_page(self, plan: PagePlan, index: Page, step: int, taken: set[str]) -> MetierPage:
         values = plan.values
-        base = slugify(values["titre_masculin"] or values["title"])[:200] or plan.code.lower()
+        base = ascii_slug(values["titre_masculin"] or values["title"])[:200] or plan.code.lower()
         slug = _unique_slug(base, plan.code.lower(), taken)
         metier = MetierPage(
             title=values["title"],
@@ -360,8 +360,8 @@ class _Importer:
         for name in mapping.IMPORTED_FIELDS:
             if name not in mapping.LINK_FIELDS:
                 setattr(metier, name, _field_value(name, values[name]))
-        # Une fiche neuve n'a ni commentaire ni autre lien : le dire en mémoire évite à
-        # serializable_data() quatre requêtes par fiche pour le vérifier.
+        # A new fiche has no comment and no other link: saying so in memory spares
+        # serializable_data() four queries per fiche to check it.
         setattr(metier, COMMENTS_RELATION_NAME, [])
         for m2m in MetierPage._meta.many_to_many:
             if m2m.name not in mapping.LINK_FIELDS:
@@ -369,7 +369,7 @@ class _Importer:
         return metier
 
     def _set_links(self, metier: MetierPage, values: mapping.Values) -> None:
-        """Les liens en mémoire (modelcluster), pour que la révision les contienne."""
+        """The links in memory (modelcluster), so that the revision holds them."""
         metier.centres_interet = [self.centre_by_code[c] for c in values["centres_interet"]]
         metier.metiers_proches = [self.page_by_code[c] for c in values["metiers_proches"]]
 
@@ -429,7 +429,7 @@ class _Importer:
         )
 
     def _update_pages(self, plans: list[PagePlan]) -> list[MetierPage]:
-        """Une révision brouillon par fiche modifiée ; la ligne n'est écrite que hors ligne."""
+        """One draft revision per changed fiche; the row itself is written only for drafts."""
         if not plans:
             return []
         items = []
@@ -445,7 +445,7 @@ class _Importer:
                 drafts.append(plan)
         self._save_revisions(items, action="wagtail.edit", rows=[p.page for p in plans])
 
-        # Brouillons : la ligne suit la révision pour les champs que l'import a écrits.
+        # Drafts: the row follows the revision for the fields the import wrote.
         by_fields: dict[tuple[str, ...], list[MetierPage]] = {}
         link_changes: list[tuple[MetierPage, mapping.Values]] = []
         for plan in drafts:
@@ -465,13 +465,13 @@ class _Importer:
         return [plan.page for plan in drafts]
 
     def _revision_value(self, name: str, value: object) -> object:
-        """Une valeur comparable sous la forme qu'une révision Wagtail la stocke."""
+        """A comparable value in the form a Wagtail revision stores it."""
         if name == "centres_interet":
             return [self.centre_by_code[c].pk for c in value]
         if name == "metiers_proches":
             return [self.page_by_code[c].pk for c in value]
         if name in mapping.GROUP_FIELDS:
-            # Comme StreamField.value_to_string : une chaîne JSON dans la révision.
+            # As StreamField.value_to_string does: a JSON string in the revision.
             return MetierPage._meta.get_field(name).get_prep_value(mapping.stream_data(value))
         return value
 
@@ -487,13 +487,12 @@ class _Importer:
         )
 
     def _update_indexes(self, pages: list[MetierPage]) -> None:
-        """L'index de recherche, en une passe pour toutes les fiches écrites.
+        """The search index, in one pass for every fiche written.
 
-        L'index des références (« utilisations » dans l'administration) n'est pas touché :
-        les champs que l'import écrit ne contiennent aucune référence qu'il suit (texte,
-        groupes de texte, liens M2M qu'il ignore), et l'import ne remplace jamais un champ
-        qu'un rédacteur a pu lier à autre chose. Le recalculer coûtait 4 ms par fiche pour
-        n'écrire aucune ligne (mesuré sur la v460).
+        The reference index ("usage" in the admin) is left alone: the fields the import
+        writes hold no reference it follows (text, groups of text, M2M links it ignores), and
+        the import never replaces a field an editor may have linked to something else.
+        Rebuilding it cost 4 ms per fiche to write no row at all (measured on v460).
         """
         if not pages:
             return
@@ -505,11 +504,11 @@ class _Importer:
                 self.progress(stage, min(start + BATCH, len(fresh)), len(fresh))
 
 
-# --- petites aides --------------------------------------------------------------------------
+# --- small helpers -------------------------------------------------------------------------
 
 
 def _latest_contents(pages: Iterable[MetierPage]) -> dict[int, dict]:
-    """pk de la fiche -> contenu de sa dernière révision (ce que l'éditeur voit)."""
+    """fiche pk -> content of its latest revision (what the editor sees)."""
     ids = [p.latest_revision_id for p in pages if p.latest_revision_id]
     contents: dict[int, dict] = {}
     for start in range(0, len(ids), BATCH):
@@ -524,7 +523,7 @@ def _first_memory(values: mapping.Values) -> dict[str, str]:
 
 
 def _field_value(name: str, value: object) -> object:
-    """Une valeur comparable sous la forme d'un attribut du modèle."""
+    """A comparable value in the form of a model attribute."""
     if name in mapping.GROUP_FIELDS:
         return mapping.stream_data(value)
     return value
@@ -540,7 +539,7 @@ def _page_state(page: MetierPage) -> dict:
 
 
 def _through(name: str):
-    """(modèle de liaison, colonne de la fiche, colonne de la cible) d'un lien M2M."""
+    """(through model, fiche column, target column) of an M2M link."""
     m2m = MetierPage._meta.get_field(name)
     return m2m.remote_field.through, m2m.m2m_field_name(), m2m.m2m_reverse_field_name()
 

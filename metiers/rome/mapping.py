@@ -1,13 +1,12 @@
-"""D'une fiche ROME aux champs d'une ``MetierPage``, sous une forme comparable.
+"""From a ROME fiche to the fields of a ``MetierPage``, in a comparable form.
 
-Chaque champ importé a une valeur « comparable » : texte pour les champs simples et le texte
-riche, liste de groupes ``{"titre", "elements"}`` pour les listes groupées, liste triée de
-codes pour les liens. C'est cette forme que l'import compare à la fiche et dont il garde
-l'empreinte (voir ``tracking``) ; ``stream_data`` et les clés primaires n'apparaissent qu'au
-moment d'écrire.
+Each imported field has a "comparable" value: text for simple fields and rich text, a list
+of ``{"titre", "elements"}`` groups for grouped lists, a sorted list of codes for links. That
+is the form the import compares with the fiche and keeps the fingerprint of (see
+``tracking``); ``stream_data`` and primary keys appear only when writing.
 
-Le texte riche passe par ``metiers.sanitize``. Les champs en texte simple (titres,
-appellations, éléments des groupes) sont stockés tels quels : les gabarits les échappent.
+Rich text goes through ``metiers.sanitize``. Plain-text fields (titles, appellations, group
+items) are stored as they are: the templates escape them.
 """
 
 from __future__ import annotations
@@ -19,13 +18,13 @@ from html import escape
 from metiers.rome.model import Fiche, Texte
 from metiers.sanitize import clean_html, text_to_html
 
-# Champs simples, en texte
+# Simple fields, as text
 TEXT_FIELDS = ("title", "titre_masculin", "titre_feminin", "appellations", "riasec")
 # RichTextField
 RICH_TEXT_FIELDS = ("description", "acces")
-# StreamField de ListeGroupeeBlock
+# StreamField of ListeGroupeeBlock
 GROUP_FIELDS = ("competences", "savoirs", "conditions")
-# ParentalManyToManyField : centres par code OGR, métiers proches par code ROME
+# ParentalManyToManyField: centres by OGR code, métiers proches by ROME code
 LINK_FIELDS = ("centres_interet", "metiers_proches")
 IMPORTED_FIELDS = (*TEXT_FIELDS, *RICH_TEXT_FIELDS, *GROUP_FIELDS, *LINK_FIELDS)
 
@@ -35,7 +34,7 @@ Values = dict[str, object]
 
 
 def texte_html(texte: Texte) -> str:
-    """Les blocs d'un texte ROME en HTML sûr : paragraphes et listes à puces."""
+    """The blocks of a ROME text as safe HTML: paragraphs and bulleted lists."""
     parts: list[str] = []
     for bloc in texte.blocs:
         if bloc.type == "liste":
@@ -56,19 +55,19 @@ def groupes(pairs: Iterable[tuple[str, Iterable[str]]]) -> list[dict]:
 
 
 def fiche_values(fiche: Fiche) -> Values:
-    """Tout ce que l'import écrit sur la fiche métier, en forme comparable.
+    """Everything the import writes on the fiche métier, in comparable form.
 
-    ``metiers_proches`` garde toutes les cibles du ROME : l'import retire celles qui n'ont
-    pas de fiche dans le site (hors filtre de domaine) et les compte.
+    ``metiers_proches`` keeps every ROME target: the import drops those without a fiche on
+    the site (outside the domain filter) and counts them.
     """
     riasec = fiche.riasec
     return {
         "title": fiche.libelle,
-        # Sans forme « Masc / Fém », le libellé est le titre masculin du ROME ; le féminin
-        # reste vide plutôt que faux (« Opérateur prototypiste »), le rédacteur le complète.
+        # Without a « Masc / Fém » form, the label is the ROME's masculine title; the feminine
+        # stays empty rather than wrong (« Opérateur prototypiste »): the editor completes it.
         "titre_masculin": fiche.masculin or fiche.libelle,
         "titre_feminin": fiche.feminin or "",
-        # La principale est le titre de la fiche : le champ liste « les autres noms ».
+        # The main one is the fiche's title: the field lists « les autres noms ».
         "appellations": "\n".join(a.libelle for a in fiche.appellations if not a.principale),
         "riasec": (riasec.majeur + (riasec.mineur or "")) if riasec else "",
         "description": texte_html(fiche.definition),
@@ -86,16 +85,16 @@ def fiche_values(fiche: Fiche) -> Values:
 
 
 def stream_data(groups: list[dict]) -> list[dict]:
-    """Une liste de groupes comparable en données brutes de StreamField."""
+    """A comparable list of groups as raw StreamField data."""
     return [{"type": GROUP_BLOCK, "value": group} for group in groups]
 
 
 def _stream_groups(raw: object) -> list[dict]:
-    """Les groupes d'un StreamField tel qu'il est stocké dans une révision.
+    """The groups of a StreamField as a revision stores it.
 
-    Une révision garde le StreamField en chaîne JSON ; un ListBlock enregistré par
-    l'administration a des éléments ``{"type": "item", "value": ..., "id": ...}``, un
-    ListBlock écrit par l'import des chaînes simples : les deux se comparent pareil.
+    A revision keeps the StreamField as a JSON string; a ListBlock saved by the admin has
+    ``{"type": "item", "value": ..., "id": ...}`` items, a ListBlock written by the import
+    plain strings: both compare the same.
     """
     if isinstance(raw, str):
         raw = json.loads(raw) if raw else []
@@ -106,8 +105,8 @@ def _stream_groups(raw: object) -> list[dict]:
             item.get("value") if isinstance(item, dict) else item
             for item in value.get("elements") or []
         ]
-        # Un bloc d'un autre type que « groupe » garde sa forme : il comptera comme une
-        # modification du rédacteur, ce qu'il est.
+        # A block of another type than « groupe » keeps its form: it counts as an
+        # editor's change, which it is.
         if block.get("type") == GROUP_BLOCK:
             result.append({"titre": value.get("titre", ""), "elements": elements})
         else:
@@ -116,7 +115,7 @@ def _stream_groups(raw: object) -> list[dict]:
 
 
 def _codes(pks: Iterable[int], codes_by_pk: Mapping[int, str]) -> list[str]:
-    # Un lien vers un objet sans code (fiche faite à la main) reste visible comme différence.
+    # A link to an object without a code (a hand-made fiche) stays visible as a difference.
     return sorted(codes_by_pk.get(pk) or f"#{pk}" for pk in pks)
 
 
@@ -125,7 +124,7 @@ def content_values(
     centre_codes: Mapping[int, str],
     page_codes: Mapping[int, str],
 ) -> Values:
-    """Les valeurs comparables d'une fiche telle que l'éditeur la voit (sa dernière révision)."""
+    """The comparable values of a fiche as the editor sees it (its latest revision)."""
     values: Values = {}
     for name in (*TEXT_FIELDS, *RICH_TEXT_FIELDS):
         values[name] = content.get(name) or ""
@@ -138,6 +137,6 @@ def content_values(
 
 def memory_of(content: Mapping[str, object]) -> dict[str, str]:
     memory = content.get("rome_import") or {}
-    if isinstance(memory, str):  # forme sérialisée d'un JSONField dans une vieille révision
+    if isinstance(memory, str):  # a JSONField's serialised form in an old revision
         memory = json.loads(memory)
     return dict(memory)

@@ -1,9 +1,8 @@
-"""Le référentiel ROME joint en mémoire : des dataclasses immuables.
+"""The ROME referential joined in memory: immutable dataclasses.
 
-Les codes OGR sont des entiers (c'est ce que le fichier garantit après
-validation) ; les codes ROME et de domaine restent des chaînes (« H2901 »).
-Les indicateurs O/N du fichier deviennent ``True``/``False``, et ``None``
-quand le fichier ne dit rien.
+OGR codes are integers (what the file guarantees after validation); ROME and domain codes
+stay strings (« H2901 »). The file's O/N flags become ``True``/``False``, and ``None`` when
+the file says nothing.
 """
 
 from __future__ import annotations
@@ -16,7 +15,7 @@ from typing import Literal
 
 @dataclass(frozen=True, slots=True)
 class BlocTexte:
-    """Un paragraphe (une phrase) ou une liste à puces reconstituée."""
+    """A paragraph (one sentence) or a rebuilt bulleted list."""
 
     type: Literal["paragraphe", "liste"]
     lignes: tuple[str, ...]
@@ -24,7 +23,7 @@ class BlocTexte:
 
 @dataclass(frozen=True, slots=True)
 class Texte:
-    """Un texte de fiche (définition, accès au métier), phrases dans l'ordre."""
+    """A fiche's text (definition, access to the trade), sentences in order."""
 
     phrases: tuple[str, ...]
     blocs: tuple[BlocTexte, ...]
@@ -43,11 +42,11 @@ TEXTE_VIDE = Texte((), ())
 @dataclass(frozen=True, slots=True)
 class Appellation:
     code_ogr: int
-    libelle: str  # libelle_appellation_long, tel quel (« Masc / Fém ... »)
+    libelle: str  # libelle_appellation_long, as is (« Masc / Fém ... »)
     libelle_court: str
-    masculin: str | None  # None quand le libellé n'a pas de forme « Masc / Fém »
+    masculin: str | None  # None when the label has no « Masc / Fém » form
     feminin: str | None
-    principale: bool  # classification PRINCIPALE (une par fiche, = intitulé de la fiche)
+    principale: bool  # classification PRINCIPALE (one per fiche, = the fiche's title)
     peu_usite: bool
     transition_eco: str | None
     transition_num: bool | None
@@ -59,12 +58,12 @@ class Appellation:
 
 @dataclass(frozen=True, slots=True)
 class Competence:
-    """Un savoir-faire ou savoir-être (référentiel des compétences)."""
+    """A savoir-faire or savoir-être (the skills referential)."""
 
     code_ogr: int
     libelle: str
-    nature: str  # « Compétence » ou « Macro-compétence »
-    categorie: str  # cat_comp : « Savoir-faire », « Savoir-être professionnel »
+    nature: str  # « Compétence » or « Macro-compétence »
+    categorie: str  # cat_comp: « Savoir-faire », « Savoir-être professionnel »
     sous_categorie: str | None  # « Technique », « Technique expert », « Transverse »
     definition: str | None
     macro_code_ogr: int | None
@@ -75,7 +74,7 @@ class Competence:
 
 @dataclass(frozen=True, slots=True)
 class Savoir:
-    """Une connaissance (référentiel des savoirs)."""
+    """A piece of knowledge (the savoirs referential)."""
 
     code_ogr: int
     libelle: str
@@ -87,7 +86,7 @@ class Savoir:
 
 @dataclass(frozen=True, slots=True)
 class GroupeCompetences:
-    """Les compétences d'une rubrique du bloc Compétences (libellé du fichier)."""
+    """The skills of one heading of the Compétences block (the file's label)."""
 
     rubrique: str  # « Savoir-faire », « Savoir-être professionnels »
     competences: tuple[Competence, ...]
@@ -95,7 +94,7 @@ class GroupeCompetences:
 
 @dataclass(frozen=True, slots=True)
 class GroupeSavoirs:
-    categorie: str  # categorie_savoir, ex. « Techniques professionnelles »
+    categorie: str  # categorie_savoir, e.g. « Techniques professionnelles »
     savoirs: tuple[Savoir, ...]
 
 
@@ -153,16 +152,16 @@ class SecteurLien:
 
 @dataclass(frozen=True, slots=True)
 class Riasec:
-    majeur: str  # une lettre R, I, A, S, E ou C
+    majeur: str  # one letter: R, I, A, S, E or C
     mineur: str | None
 
 
 @dataclass(frozen=True, slots=True)
 class Mobilite:
-    """Une mobilité vers une fiche proche ; le fichier ne donne pas de type."""
+    """A mobilité towards a nearby fiche; the file gives no type."""
 
     code_rome_cible: str
-    ordre: int  # numero_ordre, croissant dans ``Fiche.mobilites``
+    ordre: int  # numero_ordre, increasing in ``Fiche.mobilites``
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,10 +169,10 @@ class Fiche:
     code_rome: str
     code_fiche_metier: int
     code_ogr: int
-    libelle: str  # intitulé complet, ex. « Monteur / Monteuse ... »
+    libelle: str  # full title, e.g. « Monteur / Monteuse ... »
     masculin: str | None
     feminin: str | None
-    code_rome_parent: str  # peut être hors du domaine filtré (23 cas en v460)
+    code_rome_parent: str  # may be outside the filtered domain (23 cases in v460)
     code_grand_domaine: str  # « H »
     code_domaine: str  # « H29 »
     transition_eco: str | None  # « Emploi Blanc », « Emploi Vert »…
@@ -181,16 +180,16 @@ class Fiche:
     transition_demo: bool | None
     emploi_reglemente: bool | None
     emploi_cadre: bool | None
-    appellations: tuple[Appellation, ...]  # triées par libellé, la principale d'abord
+    appellations: tuple[Appellation, ...]  # sorted by label, the main one first
     definition: Texte
     acces_metier: Texte
-    competences: tuple[GroupeCompetences, ...]  # par position_rubrique
-    savoirs: tuple[GroupeSavoirs, ...]  # par catégorie, dans l'ordre des liens
-    contextes: tuple[GroupeContextes, ...]  # par code de type de contexte
-    centres_interet: tuple[CentreInteretLien, ...]  # le principal d'abord
+    competences: tuple[GroupeCompetences, ...]  # by position_rubrique
+    savoirs: tuple[GroupeSavoirs, ...]  # by category, in the links' order
+    contextes: tuple[GroupeContextes, ...]  # by context type code
+    centres_interet: tuple[CentreInteretLien, ...]  # the main one first
     riasec: Riasec | None
-    mobilites: tuple[Mobilite, ...]  # codes cibles, éventuellement hors filtre
-    secteurs: tuple[SecteurLien, ...]  # le principal d'abord
+    mobilites: tuple[Mobilite, ...]  # target codes, possibly outside the filter
+    secteurs: tuple[SecteurLien, ...]  # the main one first
 
     @property
     def secteur_principal(self) -> SecteurLien | None:
@@ -203,17 +202,17 @@ class Fiche:
 
 @dataclass(frozen=True, slots=True, eq=False)
 class Referential:
-    """Tout ce que l'import a besoin de savoir, validé et joint."""
+    """Everything the import needs to know, validated and joined."""
 
     directory: Path
     version: str  # « 460 »
-    domain: str | None  # filtre appliqué, ex. « H29 »
-    fiches: Mapping[str, Fiche]  # par code ROME, triées
+    domain: str | None  # the filter applied, e.g. « H29 »
+    fiches: Mapping[str, Fiche]  # by ROME code, sorted
     grands_domaines: Mapping[str, str]  # « H » -> « Industrie »
-    domaines: Mapping[str, str]  # « H29 » -> libellé
+    domaines: Mapping[str, str]  # « H29 » -> label
     centres_interet: Mapping[int, CentreInteret]
     secteurs: Mapping[int, Secteur]
-    rows: Mapping[str, int]  # enregistrements lus par fichier (nom court)
+    rows: Mapping[str, int]  # records read per file (short name)
 
     @property
     def appellation_count(self) -> int:

@@ -1,10 +1,9 @@
-"""Lecture stricte, en flux, des fichiers CSV du ROME 4.0.
+"""Strict, streaming reading of the ROME 4.0 CSV files.
 
-Format publié par France Travail : UTF-8, virgule, chaque champ entre guillemets,
-guillemet interne doublé, retours à la ligne possibles dans un champ. Le lecteur
-vérifie l'en-tête exact et le nombre de champs, et garde pour chaque
-enregistrement la ligne physique où il commence : c'est ce que l'utilisateur
-cherchera dans son éditeur.
+The format France Travail publishes: UTF-8, commas, every field quoted, inner quotes
+doubled, line breaks possible inside a field. The reader checks the exact header and the
+number of fields, and keeps for each record the physical line where it starts: that is what
+the user will look for in their editor.
 """
 
 from __future__ import annotations
@@ -21,7 +20,7 @@ from metiers.rome.errors import RomeFormatError
 
 T = TypeVar("T")
 
-# Colonnes exactes de chaque fichier, dans l'ordre (ROME 4.0, v460).
+# The exact columns of each file, in order (ROME 4.0, v460).
 HEADERS: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {
         "arborescence_centre_interet": (
@@ -148,7 +147,7 @@ def file_name(name: str, version: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class RomeFiles:
-    """Les fichiers d'une version du ROME trouvés dans un dossier."""
+    """The files of one ROME version found in a folder."""
 
     directory: Path
     version: str
@@ -163,9 +162,9 @@ class RomeFiles:
 
 
 def find_files(directory: str | Path) -> RomeFiles:
-    """Repère les ``unix_<nom>_v<version>_utf8.csv`` du dossier, quelle que soit la version.
+    """Find the folder's ``unix_<name>_v<version>_utf8.csv`` files, whatever the version.
 
-    Une seule version est admise : mélanger v460 et v461 donnerait des jointures fausses.
+    Only one version is accepted: mixing v460 and v461 would give wrong joins.
     """
     directory = Path(directory)
     if not directory.is_dir():
@@ -187,17 +186,17 @@ def find_files(directory: str | Path) -> RomeFiles:
 
 
 class Row(NamedTuple):
-    """Un enregistrement : sa ligne physique de début et ses champs par colonne."""
+    """One record: the physical line it starts on and its fields by column."""
 
     line: int
     fields: dict[str, str]
 
 
 class RomeFile:
-    """Un fichier CSV du ROME : itération validée et conversion des champs.
+    """A ROME CSV file: validated iteration and field conversion.
 
-    Les convertisseurs lèvent ``RomeFormatError`` avec le fichier et la ligne du
-    champ fautif, pour que le chargeur n'ait jamais à construire ce contexte.
+    The converters raise ``RomeFormatError`` with the file and line of the faulty field, so
+    the loader never has to build that context.
     """
 
     __slots__ = ("path", "header")
@@ -217,15 +216,14 @@ class RomeFile:
         header = self.header
         width = len(header)
         try:
-            # utf-8-sig : un BOM ajouté par un tableur ne doit pas casser l'en-tête.
+            # utf-8-sig: a BOM added by a spreadsheet must not break the header.
             handle = self.path.open(encoding="utf-8-sig", newline="")
         except OSError as exc:
             raise self.error(None, f"lecture impossible ({exc.strerror})") from exc
         with handle:
             reader = csv.reader(handle, strict=True)
-            # csv.reader.line_num donne la ligne où l'enregistrement FINIT : celui
-            # qui suit commence donc à la ligne d'après, même après un champ sur
-            # plusieurs lignes.
+            # csv.reader.line_num is the line where the record ENDS: the next one
+            # starts on the line after, even after a field spanning several lines.
             end = 0
             try:
                 for values in reader:
@@ -235,9 +233,9 @@ class RomeFile:
                         self._check_header(values)
                         continue
                     if not values:
-                        # Ligne vide : les fichiers officiels en placent une après
-                        # chaque définition sur plusieurs lignes (centre_interet,
-                        # secteur_activite). Elle ne porte aucune donnée.
+                        # Blank line: the official files put one after each
+                        # definition spanning several lines (centre_interet,
+                        # secteur_activite). It carries no data.
                         continue
                     if len(values) != width:
                         raise self.error(
@@ -276,7 +274,7 @@ class RomeFile:
             + ")",
         )
 
-    # --- conversion des champs -------------------------------------------------
+    # --- field conversion ------------------------------------------------------
 
     def text(self, row: Row, column: str) -> str:
         value = row.fields[column].strip()
@@ -289,7 +287,7 @@ class RomeFile:
 
     def integer(self, row: Row, column: str) -> int:
         value = self.text(row, column)
-        # isdigit() accepterait « ² » ou des chiffres arabes ; on veut 0-9 seulement.
+        # isdigit() would accept « ² » or Arabic digits; we want 0-9 only.
         if not value.isascii() or not value.isdigit():
             raise self.error(row.line, f"{column} : « {value} » n'est pas un entier")
         return int(value)

@@ -1,9 +1,8 @@
-"""Charge le référentiel ROME d'un dossier et le joint en mémoire.
+"""Load the ROME referential of a folder and join it in memory.
 
-Tout est lu en flux et joint par dictionnaires (aucun parcours quadratique) :
-la v460 complète se lit en quelques secondes. Les tables de liens sont
-validées en entier même avec un filtre de domaine, pour qu'un import partiel
-refuse les mêmes fichiers qu'un import complet.
+Everything is streamed and joined through dictionaries (no quadratic scan): the whole v460
+reads in a few seconds. The link tables are validated in full even with a domain filter, so
+that a partial import refuses the same files as a complete one.
 """
 
 from __future__ import annotations
@@ -57,7 +56,7 @@ Progress = Callable[[str, int, int | None], None]
 
 DOMAIN = re.compile(r"[A-N][0-9]{0,4}")
 
-# Blocs de unix_composition_bloc auxquels renvoient les liens (codes stables du ROME 4.0).
+# Blocks of unix_composition_bloc the links point to (stable ROME 4.0 codes).
 BLOC_CODE_ROME = 1
 BLOC_EMPLOIS = 2
 BLOC_DEFINITION = 3
@@ -68,7 +67,7 @@ TEXT_TYPES = {"definition": BLOC_DEFINITION, "acces_metier": BLOC_ACCES}
 RIASEC = {letter: letter for letter in "RIASEC"}
 CLASSIFICATION = {"PRINCIPALE": True, "SYNONYME": False}
 
-# Fichiers lus, dans l'ordre : les tables de référence avant les liens qui s'y réfèrent.
+# Files read, in order: the reference tables before the links that refer to them.
 STEPS = (
     "grand_domaine",
     "domaine_professionnel",
@@ -93,7 +92,7 @@ STEPS = (
 
 @dataclass(slots=True)
 class _FicheRow:
-    """Une ligne de unix_referentiel_code_rome, en attendant ses liens."""
+    """A row of unix_referentiel_code_rome, waiting for its links."""
 
     line: int
     code_rome: str
@@ -110,7 +109,7 @@ class _FicheRow:
 
 @dataclass(slots=True)
 class _Links:
-    """Ce qui s'accumule pour une fiche retenue pendant la lecture des liens."""
+    """What builds up for a kept fiche while the links are read."""
 
     appellations: list[Appellation] = field(default_factory=list)
     texts: dict[str, dict[int, str]] = field(default_factory=dict)
@@ -140,12 +139,12 @@ def load_referential(
     domain: str | None = None,
     progress: Progress | None = None,
 ) -> Referential:
-    """Lit, valide et joint les fichiers ROME de ``directory``.
+    """Read, validate and join the ROME files of ``directory``.
 
-    ``domain`` garde les fiches dont le code commence par ce préfixe (« H »,
-    « H29 ») ; les mobilités vers des fiches hors filtre restent des codes.
-    ``progress(étape, fait, total)`` est appelé avant chaque fichier puis à la fin.
-    Lève ``RomeFormatError`` (fichier, ligne, message) à la première anomalie.
+    ``domain`` keeps the fiches whose code starts with that prefix (« H », « H29 »);
+    mobilités towards fiches outside the filter stay codes. ``progress(step, done, total)``
+    is called before each file and at the end. Raises ``RomeFormatError`` (file, line,
+    message) at the first anomaly.
     """
     domain = check_domain(domain)
     files = find_files(directory)
@@ -163,7 +162,7 @@ class _Loader:
         self.kept: dict[str, _Links] = {}
         self.appellation_rome: dict[int, str] = {}
 
-    # --- utilitaires ----------------------------------------------------------------
+    # --- utilities ------------------------------------------------------------------
 
     def _count(self, name: str, rows: int) -> None:
         self.rows[name] = rows
@@ -191,14 +190,14 @@ class _Loader:
                 f"code_ogr_rome {ogr} ne correspond pas à la fiche {code} (code_ogr {expected})",
             )
 
-    # --- lecture --------------------------------------------------------------------
+    # --- reading --------------------------------------------------------------------
 
     def load(self) -> Referential:
         files = self.files
-        # Un fichier manquant se signale avant de passer une seconde à lire les autres.
+        # A missing file is reported before a second is spent reading the others.
         for name in STEPS:
             files.open(name)
-        # Les petites tables : une étape de progression chacune.
+        # The small tables: one progress step each.
         self._open("grand_domaine")
         grands = read_grands_domaines(files, self._count)
         self._open("domaine_professionnel")
@@ -220,7 +219,7 @@ class _Loader:
         self._open("centre_interet")
         centres = read_centres_interet(files, self._count)
         self._open("secteur_activite")
-        self.step += 1  # read_secteurs lit aussi sous_secteur_activite
+        self.step += 1  # read_secteurs reads sous_secteur_activite too
         secteurs, sous_secteurs = read_secteurs(files, self._count)
 
         self._read_texts()
@@ -273,7 +272,7 @@ class _Loader:
             )
             if self.domain is None or code.startswith(self.domain):
                 self.kept[code] = _Links()
-        # Le parent peut venir plus loin dans le fichier : vérifié une fois tout lu.
+        # The parent may come later in the file: checked once everything is read.
         for fiche in self.fiches.values():
             if fiche.code_rome_parent not in self.fiches:
                 raise f.error(fiche.line, f"code_rome_parent {fiche.code_rome_parent} inconnu")
@@ -489,7 +488,7 @@ class _Loader:
                 )
         self._count("arborescence_secteur_activite", rows)
 
-    # --- assemblage -----------------------------------------------------------------
+    # --- assembly -------------------------------------------------------------------
 
     def _build(self, code: str, links: _Links, rubriques: dict[int, Rubrique]) -> Fiche:
         row = self.fiches[code]
@@ -509,7 +508,7 @@ class _Loader:
             transition_demo=row.transition_demo,
             emploi_reglemente=row.emploi_reglemente,
             emploi_cadre=row.emploi_cadre,
-            # sorted() est stable : la principale d'abord, puis l'ordre du fichier.
+            # sorted() is stable: the main one first, then the file's order.
             appellations=tuple(sorted(links.appellations, key=lambda a: not a.principale)),
             definition=_texte(links.texts.get("definition")),
             acces_metier=_texte(links.texts.get("acces_metier")),

@@ -1,7 +1,7 @@
-"""Les petites tables de référence du ROME, lues en dictionnaires par code.
+"""The ROME's small reference tables, read into dictionaries by code.
 
-Chacune est lue en entier (quelques milliers de lignes au plus) : les tables de
-liens s'y réfèrent pour valider leurs codes et récupérer les libellés.
+Each is read whole (a few thousand rows at most): the link tables refer to them to
+validate their codes and fetch the labels.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from metiers.rome.model import CentreInteret, Competence, Savoir, Secteur, SousSecteur
 from metiers.rome.reader import CODE_DOMAINE, CODE_GRAND_DOMAINE, RomeFile, RomeFiles
 
-# Indicateurs O/N des fichiers ; vide = non renseigné.
+# The files' O/N flags; empty = not given.
 YES_NO: dict[str, bool | None] = {"O": True, "N": False, "": None}
 OUI_NON: dict[str, bool] = {"oui": True, "non": False}
 
@@ -109,7 +109,7 @@ def read_competences(files: RomeFiles, count: Counter) -> dict[int, Competence]:
                 transition_num=f.choice(row, "transition_num", YES_NO),
             ),
         )
-    # Deuxième passe : une macro-compétence peut venir après ses compétences.
+    # Second pass: a macro-compétence may come after its compétences.
     result: dict[int, Competence] = {}
     for code, (line, competence) in pending.items():
         macro = competence.macro_code_ogr
@@ -141,7 +141,7 @@ def read_savoirs(files: RomeFiles, count: Counter) -> dict[int, Savoir]:
 
 
 def read_contextes(files: RomeFiles, count: Counter) -> dict[int, tuple[TypeContexte, int, str]]:
-    """code_ogr -> (type de contexte, code_ogr, libellé)."""
+    """code_ogr -> (context type, code_ogr, label)."""
     f = files.open("referentiel_contexte_travail")
     types: dict[int, TypeContexte] = {}
     result: dict[int, tuple[TypeContexte, int, str]] = {}

@@ -1,10 +1,9 @@
-"""Reconstitue un texte de fiche à partir de ses phrases (unix_texte).
+"""Rebuild a fiche's text from its sentences (unix_texte).
 
-Le fichier donne une phrase par enregistrement, ordonnée par position_phrase.
-Les listes n'y sont pas balisées mais se reconnaissent : une phrase qui finit
-par « : » annonce une liste, et les éléments commencent souvent par une puce
-(« - », « . », « • ») ou un numéro (« 1. »). Chaque autre phrase devient un
-paragraphe, l'affichage décidera s'il les fusionne.
+The file gives one sentence per record, ordered by position_phrase. Lists are not marked
+up but can be recognised: a sentence ending in « : » announces a list, and the items often
+start with a bullet (« - », « . », « • ») or a number (« 1. »). Every other sentence becomes
+a paragraph; the display decides whether to merge them.
 """
 
 from __future__ import annotations
@@ -13,23 +12,23 @@ import re
 
 from metiers.rome.model import TEXTE_VIDE, BlocTexte, Texte
 
-# Puce en tête de phrase : tiret, point ou puce typographique, suivis d'espaces.
+# A bullet at the start of a sentence: dash, dot or typographic bullet, then spaces.
 BULLET = re.compile(r"^\s*(?:[-\u2022\u2013*]|\.(?!\.))\s*")
 NUMBERED = re.compile(r"^\s*(\d{1,2})[.)]\s*")
 SPACES = re.compile(r"[ \t\u00a0]+")
 
 
 def clean_phrase(raw: str) -> str:
-    # Le publieur double l'apostrophe (« l''entretien ») dans tout unix_texte :
-    # c'est un échappement de son export, pas du texte.
+    # The publisher doubles the apostrophe (« l''entretien ») throughout unix_texte:
+    # an escape of its export, not text.
     return SPACES.sub(" ", raw.replace("''", "'")).strip()
 
 
 def _item(phrase: str) -> str | None:
-    """Le texte d'un élément de liste, ou ``None`` si la phrase n'en est pas un."""
+    """The text of a list item, or ``None`` when the sentence is not one."""
     numbered = NUMBERED.match(phrase)
     if numbered:
-        # Le numéro est gardé : il porte l'ordre d'une énumération officielle.
+        # The number is kept: it carries the order of an official enumeration.
         return f"{numbered[1]}. {phrase[numbered.end() :]}"
     bullet = BULLET.match(phrase)
     if bullet:
@@ -40,8 +39,8 @@ def _item(phrase: str) -> str | None:
 def build_texte(raw_phrases: list[str]) -> Texte:
     phrases: list[str] = []
     blocs: list[BlocTexte] = []
-    current: list[str] = []  # éléments de la liste ouverte
-    after_colon = False  # la liste ouverte suit une phrase en « : » sans puces
+    current: list[str] = []  # items of the open list
+    after_colon = False  # the open list follows a sentence ending in « : », without bullets
 
     def close_list() -> None:
         if current:
@@ -54,7 +53,7 @@ def build_texte(raw_phrases: list[str]) -> Texte:
         if item is not None:
             item = item.strip()
             if not item.strip(" ."):
-                continue  # une « phrase » réduite à une puce ou un point
+                continue  # a "sentence" that is only a bullet or a dot
             phrases.append(item)
             current.append(item)
             after_colon = False
@@ -63,12 +62,12 @@ def build_texte(raw_phrases: list[str]) -> Texte:
             continue
         phrases.append(phrase)
         if after_colon and not phrase.endswith(":"):
-            # Liste annoncée par « : » dont les éléments n'ont pas de puce.
+            # A list announced by « : » whose items have no bullet.
             current.append(phrase)
             continue
         close_list()
         blocs.append(BlocTexte("paragraphe", (phrase,)))
-        # Après « : », les phrases sans puce qui suivent sont les éléments annoncés.
+        # After « : », the following sentences without a bullet are the announced items.
         after_colon = phrase.endswith(":")
     close_list()
     if not phrases:

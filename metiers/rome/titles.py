@@ -1,18 +1,18 @@
-"""Formes masculine et féminine d'un intitulé « Masc / Fém suite ».
+"""Masculine and feminine forms of a « Masc / Fém suite » title.
 
-Le ROME écrit « Conducteur / Conductrice d'engins agricoles » : la barre sépare
-les mots variables, la suite est commune. Le fichier ne dit pas combien de mots
-varient, d'où une heuristique, vérifiée sur les 14 704 intitulés de v460 :
+The ROME writes « Conducteur / Conductrice d'engins agricoles »: the slash separates the
+varying words, the rest is shared. The file does not say how many words vary, hence a
+heuristic, checked on the 14,704 titles of v460:
 
-- on cherche le plus grand nombre ``n`` de derniers mots masculins dont chacun
-  commence comme le mot féminin de même rang (« Accompagnateur médicosocial /
-  Accompagnatrice médicosociale »), ce qui gère aussi un préfixe commun non
-  répété (« Artiste Plasticien / Plasticienne ») ;
-- sinon (« Homme / Femme de pied », « Steward / Hôtesse de l'air ») tous les mots
-  masculins varient.
+- look for the largest number ``n`` of last masculine words each of which starts like the
+  feminine word of the same rank (« Accompagnateur médicosocial / Accompagnatrice
+  médicosociale »), which also handles a shared prefix that is not repeated (« Artiste
+  Plasticien / Plasticienne »);
+- otherwise (« Homme / Femme de pied », « Steward / Hôtesse de l'air ») every masculine word
+  varies.
 
-Quelques barres ne séparent pas un genre (« Lapidaire / Diamantaire ») : le
-libellé complet reste toujours la référence, ces formes servent à l'affichage.
+A few slashes do not separate genders (« Lapidaire / Diamantaire »): the full label always
+stays the reference, these forms are for display.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ def _same_stem(masculine: str, feminine: str) -> bool:
 
 
 def split_gender(title: str) -> tuple[str, str] | None:
-    """``(masculin, féminin)``, ou ``None`` si le libellé n'a pas une barre unique."""
+    """``(masculine, feminine)``, or ``None`` when the label has not exactly one slash."""
     if title.count(SEPARATOR) != 1:
         return None
     left, right = title.split(SEPARATOR)
@@ -39,7 +39,7 @@ def split_gender(title: str) -> tuple[str, str] | None:
             varying = n
             break
     if len(fem_words) < varying:
-        # « Responsable plate-forme expédition / Livraison » : pas une paire de genre.
+        # « Responsable plate-forme expédition / Livraison »: not a gender pair.
         return None
     prefix = masc_words[:-varying]
     suffix = fem_words[varying:]

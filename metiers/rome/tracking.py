@@ -1,15 +1,15 @@
-"""La mémoire de l'import : ce qu'il a écrit la dernière fois, champ par champ.
+"""The import's memory: what it wrote last time, field by field.
 
-Une fiche garde dans ``MetierPage.rome_import`` l'empreinte (un hachage) de chaque valeur
-que l'import y a écrite. Au passage suivant, un champ n'est réécrit que si la fiche porte
-encore exactement cette valeur : sinon un rédacteur l'a changée, et son texte l'emporte.
+A fiche keeps in ``MetierPage.rome_import`` the fingerprint (a hash) of each value the
+import wrote there. On the next run, a field is rewritten only if the fiche still holds
+exactly that value: otherwise an editor changed it, and their text wins.
 
-On garde une empreinte plutôt que la valeur : la mémoire voyage dans chaque révision, et
-recopier toute la fiche à chaque révision doublerait leur taille pour rien.
+A fingerprint rather than the value: the memory travels in every revision, and copying the
+whole fiche into each revision would double their size for nothing.
 
-Un champ sans mémoire (fiche créée à la main avec le même code ROME, ou champ que l'import
-ne remplissait pas encore) est traité comme modifié par un rédacteur : l'import ne le
-remplit que s'il est vide.
+A field without memory (a fiche created by hand with the same ROME code, or a field the
+import did not fill yet) is treated as changed by an editor: the import fills it only when
+it is empty.
 """
 
 from __future__ import annotations
@@ -21,13 +21,13 @@ from collections.abc import Mapping
 
 
 class Decision(enum.Enum):
-    UNCHANGED = "inchangé"  # la fiche porte déjà la valeur du ROME
-    WRITE = "mis à jour"  # le champ n'a pas été touché depuis l'import (ou est vide)
-    KEEP = "gardé"  # un rédacteur l'a modifié : on n'y touche pas
+    UNCHANGED = "inchangé"  # the fiche holds the ROME's value already
+    WRITE = "mis à jour"  # the field is untouched since the import (or empty)
+    KEEP = "gardé"  # an editor changed it: leave it alone
 
 
 def fingerprint(value: object) -> str:
-    """Empreinte stable d'une valeur comparable (texte, liste, dictionnaire)."""
+    """Stable fingerprint of a comparable value (text, list, dictionary)."""
     canonical = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(canonical.encode()).hexdigest()[:32]
 
@@ -37,7 +37,7 @@ def is_empty(value: object) -> bool:
 
 
 def decide(current: object, new: object, remembered: str | None) -> Decision:
-    """Que faire d'un champ : ``current`` est sur la fiche, ``new`` vient du ROME."""
+    """What to do with a field: ``current`` is on the fiche, ``new`` comes from the ROME."""
     if current == new:
         return Decision.UNCHANGED
     if remembered is None:
@@ -50,10 +50,10 @@ def decide(current: object, new: object, remembered: str | None) -> Decision:
 def next_memory(
     memory: Mapping[str, str], field: str, decision: Decision, new: object
 ) -> str | None:
-    """L'empreinte à garder pour ``field`` après la décision.
+    """The fingerprint to keep for ``field`` after the decision.
 
-    Un champ gardé conserve l'ancienne empreinte : si le rédacteur revient un jour à la
-    valeur importée, les mises à jour du ROME reprendront.
+    A kept field keeps the old fingerprint: if the editor one day goes back to the imported
+    value, ROME updates resume.
     """
     if decision is Decision.KEEP:
         return memory.get(field)

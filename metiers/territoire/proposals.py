@@ -12,10 +12,10 @@ from crispy_forms.layout import Div, Field, Fieldset, Layout, Submit
 from django import forms
 from django.db import transaction
 from django.shortcuts import redirect
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_protect
 
+from cms.slugs import ascii_slug
 from metiers.models import FilierePage
 
 from . import antispam, geo
@@ -118,7 +118,7 @@ class PropositionForm(forms.Form):
 
 
 def _slug_libre(agenda, titre: str, debut) -> str:
-    base = slugify(f"{titre} {debut:%Y-%m-%d}")[:70] or "evenement"
+    base = ascii_slug(f"{titre} {debut:%Y-%m-%d}")[:70] or "evenement"
     slug, n = base, 1
     while agenda.get_children().filter(slug=slug).exists():
         n += 1

@@ -102,7 +102,7 @@ def test_two_teams_play_the_demo_escape_game_to_the_debrief(projector_page, new_
         for phone in team_phones:
             expect(phone.get_by_role("heading", name="Fin de l'escape game !")).to_be_visible()
             expect(
-                phone.get_by_text(re.compile(r"Votre équipe termine [12] sur 2\."))
+                phone.get_by_text(re.compile(r"Votre équipe termine à la (1ʳᵉ|2ᵉ) place sur 2\."))
             ).to_be_visible()
             expect(
                 phone.get_by_role("heading", name="Les métiers que vous avez débloqués")

@@ -80,7 +80,9 @@ def test_a_class_plays_the_demo_quiz_to_the_debrief(projector_page, new_phone, s
         expect(host.get_by_role("heading", name="Classement")).to_be_visible()
         for phone in phones:
             expect(phone.locator("#ecran").get_by_text(RESULT)).to_be_visible()
-            expect(phone.get_by_text(re.compile(r"Score : .* · Rang : \d sur 3"))).to_be_visible()
+            expect(
+                phone.get_by_text(re.compile(r"Score : .* · (1ʳᵉ|2ᵉ|3ᵉ) place sur 3"))
+            ).to_be_visible()
 
         if number == RELOAD_AT:
             # A phone that reloads keeps its nickname and its score.
@@ -97,7 +99,9 @@ def test_a_class_plays_the_demo_quiz_to_the_debrief(projector_page, new_phone, s
     expect(host.get_by_role("link", name="Télécharger les résultats (CSV)")).to_be_visible()
     for phone in phones:
         expect(phone.get_by_role("heading", name="Partie terminée !")).to_be_visible()
-        expect(phone.get_by_text(re.compile(r"Tu termines \d sur 3 avec"))).to_be_visible()
+        expect(
+            phone.get_by_text(re.compile(r"Tu termines à la (1ʳᵉ|2ᵉ|3ᵉ) place sur 3, avec"))
+        ).to_be_visible()
         expect(
             phone.get_by_role("heading", name="Les métiers que tu as découverts")
         ).to_be_visible()

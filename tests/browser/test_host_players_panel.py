@@ -51,7 +51,7 @@ def test_the_host_removes_a_player_during_a_question(laptop_page, new_phone, sit
 
     # A phone that leaves shows as offline, without redrawing the question.
     sleeper.context.close()
-    expect(host.get_by_text("Joueurs : 3, dont 1 déconnecté(s)")).to_be_visible()
+    expect(host.get_by_text("Joueurs : 3, dont 1 déconnecté")).to_be_visible()
     summary = host.locator("#joueurs-resume")
     summary.click()
     expect(panel.get_by_text("(déconnecté)")).to_be_visible()
@@ -61,7 +61,7 @@ def test_the_host_removes_a_player_during_a_question(laptop_page, new_phone, sit
 
     host.once("dialog", lambda dialog: dialog.accept())
     host.get_by_role("button", name="Retirer Intrus de la partie").click()
-    expect(summary).to_have_text("Joueurs : 2, dont 1 déconnecté(s)")
+    expect(summary).to_have_text("Joueurs : 2, dont 1 déconnecté")
     expect(panel.get_by_text("Intrus")).to_have_count(0)
     expect(host.get_by_text("0 / 2 réponses")).to_be_visible()
     expect(intruder.get_by_role("status")).to_contain_text("Tu as été retiré de la partie.")

@@ -2,6 +2,7 @@
 
 import asyncio
 import json
+import re
 
 import pytest
 from asgiref.sync import sync_to_async
@@ -192,7 +193,11 @@ def test_the_host_screen_of_an_escape_game(game):
     assert page.status_code == 200
     assert "escape_host.js" in html
     assert '"title": "Le coffre de l\'atelier"' in html  # énigme titles for the board
-    assert "4071" not in html  # no solution on the projected screen
+    # The solution is only in the teacher's answer sheet, closed until opened (issue 10):
+    # nowhere else on the screen that the class may see.
+    sheet = re.search(r'<details class="escape-answers" id="corrige">.*?</details>', html, re.S)
+    assert sheet and "4071" in sheet.group(0)
+    assert "4071" not in html.replace(sheet.group(0), "")
 
 
 # -- play ----------------------------------------------------------------------------------

@@ -194,7 +194,9 @@ def test_a_refused_nickname_is_explained_on_the_field(client, session, nickname,
     assert response.status_code == 200
     html = response.content.decode()
     assert message in html_lib.unescape(html)
-    assert 'id="pseudo-erreur" role="alert"' in html
+    # the error is announced, and tied to the field with its help (Django's ids)
+    assert 'id="id_nickname_error" role="alert"' in html
+    assert 'aria-describedby="id_nickname_helptext id_nickname_error"' in html
     assert player_cookie(session.pk) not in response.cookies
     assert Player.objects.filter(session=session).count() == 1
 

@@ -101,6 +101,8 @@ def donnees_metier(**champs):
         "riasec": "ri",
         "appellations": "Soudeur TIG\nSoudeuse MIG",
     }
+    if "image" not in champs:
+        donnees["image"] = f.image().pk  # an essential, with the définition and a filière
     donnees.update(champs)
     return nested_form_data(donnees)
 
@@ -157,7 +159,8 @@ class TestFicheMetierDansLAdmin(AdminTestCase):
 
     def test_fiches_without_rome_code_can_be_many(self):
         f.metier(code_rome="")
-        self.assertCanCreate(self.index, MetierPage, donnees_metier(code_rome=""))
+        data = avec_choix_multiples(donnees_metier(code_rome=""), filieres=[f.filiere()])
+        self.assertCanCreate(self.index, MetierPage, data)
 
     def test_unknown_or_repeated_riasec_letters_are_refused(self):
         response = self.ajouter(self.index, MetierPage, donnees_metier(riasec="RXZ"))
@@ -171,6 +174,36 @@ class TestFicheMetierDansLAdmin(AdminTestCase):
         self.ajouter(self.index, MetierPage, donnees_metier(accroche=""), publier=False)
         brouillon = MetierPage.objects.get(slug="soudeur")
         assert not brouillon.live
+
+    def test_a_fiche_without_its_essentials_is_not_published_and_says_what_is_missing(self):
+        response = self.ajouter(
+            self.index, MetierPage, donnees_metier(description=rich_text(""), image="")
+        )
+        html = response.content.decode()
+        assert "Pour publier cette fiche, il manque" in html
+        for missing in ("la définition", "au moins une filière", "une photo"):
+            assert missing in html.replace("&#x27;", "'"), missing
+        assert not MetierPage.objects.filter(slug="soudeur").exists()
+        # a draft may wait for them
+        self.ajouter(
+            self.index,
+            MetierPage,
+            donnees_metier(description=rich_text(""), image=""),
+            publier=False,
+        )
+        assert not MetierPage.objects.get(slug="soudeur").live
+
+    def test_a_slug_typed_with_accents_is_folded_to_ascii(self):
+        data = avec_choix_multiples(donnees_metier(slug="opérateur-œuvre"), filieres=[f.filiere()])
+        self.ajouter(self.index, MetierPage, data)
+        assert MetierPage.objects.get(title="Soudeur / Soudeuse").slug == "operateur-oeuvre"
+
+
+def test_generated_slugs_fold_accents_to_ascii():
+    from cms.slugs import ascii_slug
+
+    assert ascii_slug("Œnologue / Œnologue") == "oenologue-oenologue"
+    assert ascii_slug("Opérateur·rice de maintenance") == "operateur-rice-de-maintenance"
 
 
 class TestFiliereDansLAdmin(AdminTestCase):

@@ -1,7 +1,7 @@
-"""manage.py import_rome : les fichiers ROME deviennent des fiches brouillon dans Wagtail.
+"""manage.py import_rome: the ROME files become draft fiches in Wagtail.
 
-Sur les fixtures écrites à la main (tests/fixtures/rome) ; le référentiel réel n'est lu que
-si ROME_DIR est défini (la CI le définit).
+On the hand-written fixtures (tests/fixtures/rome); the real referential is read only when
+ROME_DIR is set (CI sets it).
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ def fiche(code: str) -> MetierPage:
 
 
 def draft(code: str) -> MetierPage:
-    """La fiche telle que l'éditeur l'ouvre : sa dernière révision."""
+    """The fiche as the editor opens it: its latest revision."""
     return fiche(code).get_latest_revision_as_object()
 
 
@@ -58,7 +58,7 @@ def counts() -> tuple[int, int, int, int]:
 
 
 def edit(code: str, **fields) -> None:
-    """Un rédacteur modifie la fiche et enregistre un brouillon."""
+    """An editor changes the fiche and saves a draft."""
     page = draft(code)
     for name, value in fields.items():
         setattr(page, name, value)
@@ -72,7 +72,7 @@ def home():
 
 @pytest.fixture
 def rome_copy(tmp_path):
-    """Une copie des fixtures à modifier : ``change(fichier, ancien, nouveau)``."""
+    """A copy of the fixtures to change: ``change(file, old, new)``."""
     target = tmp_path / "rome"
     shutil.copytree(FIXTURES, target)
 
@@ -115,7 +115,7 @@ def test_every_imported_field_is_filled_from_the_files(home):
     assert page.titre_masculin == "Monteur de maquettes mécaniques"
     assert page.titre_feminin == "Monteuse de maquettes mécaniques"
     assert page.slug == "monteur-de-maquettes-mecaniques"
-    assert page.appellations == "Maquettiste mécanique"  # la principale est le titre
+    assert page.appellations == "Maquettiste mécanique"  # the main one is the title
     assert page.riasec == "RC"
     assert page.description == (
         "<p>Assemble à la main des maquettes de machines.</p>"
@@ -145,7 +145,7 @@ def test_every_imported_field_is_filled_from_the_files(home):
     }
     assert {c.code_rome_ogr for c in page.centres_interet.all()} == {"1", "2"}
     assert codes(page.metiers_proches.all()) == {"H2902", "H2903", "K1202"}
-    # La ligne de la page (brouillon) porte les mêmes liens que la révision.
+    # The page row (a draft) holds the same links as the revision.
     assert codes(fiche("H2901").metiers_proches.all()) == {"H2902", "H2903", "K1202"}
 
 
@@ -185,13 +185,13 @@ def test_an_editor_opens_edits_and_publishes_an_imported_fiche(home, client):
 
     edited = page.get_latest_revision_as_object()
     edited.accroche = "Tu fais parler les machines avant qu'elles partent chez le client."
-    edited.save_revision().publish()  # full_clean : le contenu importé est valide
+    edited.save_revision().publish()  # full_clean: the imported content is valid
     page.refresh_from_db()
     assert page.live and page.accroche.startswith("Tu fais parler")
 
 
 def test_imported_fields_hold_no_reference_for_the_reference_index(home):
-    """L'import ne met pas à jour l'index des références : il n'aurait rien à y mettre."""
+    """The import leaves the reference index alone: it would have nothing to put there."""
     run_import()
     for page in MetierPage.objects.all():
         ReferenceIndex.create_or_update_for_object(page)
@@ -244,12 +244,12 @@ def test_an_edited_field_is_kept_and_the_others_are_updated(home, rome_copy):
     assert page.description == "<p>Notre texte, réécrit pour les collégiens.</p>"
     assert page.acces == "<p>Accessible avec un CAP de mécanique.</p>"
     assert not fiche("H2901").live
-    assert Revision.objects.count() == revisions + 1  # une révision, pour H2901 seulement
+    assert Revision.objects.count() == revisions + 1  # one revision, for H2901 only
     assert "Fiches mises à jour : 1" in out
     assert "Champs mis à jour : acces 1" in out
     assert "Champs gardés car modifiés : description 1" in out
 
-    # Le champ gardé le reste aux passages suivants ; rien d'autre ne bouge.
+    # The kept field stays kept on later runs; nothing else moves.
     again = run_import(changed, "-v", "2")
     assert Revision.objects.count() == revisions + 1
     assert "H2901 : champ « description » gardé" in again
@@ -289,8 +289,8 @@ def test_a_published_fiche_gets_a_draft_revision_and_stays_online(home, rome_cop
 
 
 def test_a_fiche_written_by_hand_is_only_completed(home):
-    """Même code ROME, fiche faite à la main : ses champs remplis sont gardés, les vides
-    remplis, et aucune fiche en double n'est créée."""
+    """Same ROME code, a hand-made fiche: its filled fields are kept, the empty ones filled,
+    and no duplicate fiche is created."""
     index = MetierIndexPage(title="Métiers", slug="metiers")
     home.add_child(instance=index)
     hand = MetierPage(
@@ -313,7 +313,7 @@ def test_a_fiche_written_by_hand_is_only_completed(home):
     assert page.riasec == "R"
     assert "Fiches créées : 4" in out
     assert "Champs gardés car modifiés : description 1, title 1" in out
-    # Les liens vers la fiche faite à la main sont posés.
+    # The links to the hand-made fiche are set.
     assert "H2902" in codes(draft("H2901").metiers_proches.all())
 
 
@@ -324,11 +324,11 @@ def test_domain_filter_imports_only_that_domain_and_counts_skipped_links(home):
     out = run_import(FIXTURES, "--domain", "H29")
 
     assert codes(MetierPage.objects.all()) == {"H2901", "H2902", "H2903"}
-    # H2901 -> K1202 : hors filtre et absent du site
+    # H2901 -> K1202: outside the filter and not on the site
     assert codes(draft("H2901").metiers_proches.all()) == {"H2902", "H2903"}
     assert "métiers proches ignorés (fiche absente du site) : 1" in out
 
-    # Le reste du référentiel, plus tard : le lien manquant est posé.
+    # The rest of the referential, later: the missing link is set.
     run_import()
     assert codes(draft("H2901").metiers_proches.all()) == {"H2902", "H2903", "K1202"}
 
@@ -353,7 +353,7 @@ def test_dry_run_reports_and_writes_nothing(home, rome_copy):
     assert "Champs gardés car modifiés : appellations 1" in out
 
 
-# --- mauvaises entrées : un message qui dit où, et rien d'écrit ----------------------------
+# --- bad input: a message that says where, and nothing written ---------------------------
 
 
 BAD_INPUTS = {
@@ -411,11 +411,11 @@ def test_without_a_home_page_nothing_is_written():
 
 
 def test_a_failure_while_writing_rolls_everything_back(home, monkeypatch):
-    """Une erreur après l'écriture des centres et des fiches : la transaction annule tout."""
+    """An error after the centres and fiches are written: the transaction undoes everything."""
     before = counts()
 
     def fail(self, pages):
-        assert len(pages) == 5  # les fiches sont écrites quand l'erreur survient
+        assert len(pages) == 5  # the fiches are written when the error comes
         raise RuntimeError("disque plein")
 
     monkeypatch.setattr(importer._Importer, "_update_indexes", fail)

@@ -97,29 +97,80 @@ def answer(phone: Page, question: dict, choice: int) -> None:
         raise AssertionError(f"no controls for {kind!r}")
 
 
-def answer_as_shown(phone: Page, choice: int) -> None:
+FRENCH_CONTROLS = {"send": "Valider", "estimate": "Ta réponse", "down": "Descendre"}
+
+
+def answer_as_shown(phone: Page, choice: int, words: dict[str, str] = FRENCH_CONTROLS) -> None:
     """Answer whatever question the phone shows, from its controls alone.
 
     For games whose questions are generated (a parcours de A à Z), where the test does not
-    know the authored question: `choice` varies the answer between phones.
+    know the authored question: `choice` varies the answer between phones. `words`: the
+    controls' names in the page's language.
     """
     screen = phone.locator("#ecran")
+    send = screen.get_by_role("button", name=words["send"], exact=True)
     if screen.locator(".ordering").count():
         for _ in range(choice):
-            screen.get_by_role("button", name=re.compile("^Descendre")).first.click()
-        screen.get_by_role("button", name="Valider").click()
+            screen.get_by_role("button", name=re.compile(f"^{words['down']}")).first.click()
+        send.click()
     elif screen.get_by_role("combobox").count():
         selects = screen.get_by_role("combobox")
         for row in range(selects.count()):
             options = selects.nth(row).locator("option:not([value=''])")
             selects.nth(row).select_option(index=1 + (row + choice) % options.count())
-        screen.get_by_role("button", name="Valider").click()
-    elif screen.get_by_label("Ta réponse").count():
-        screen.get_by_label("Ta réponse").fill(str(1000 + 100 * choice))
-        screen.get_by_role("button", name="Valider").click()
+        send.click()
+    elif screen.get_by_label(words["estimate"]).count():
+        screen.get_by_label(words["estimate"]).fill(str(1000 + 100 * choice))
+        send.click()
     else:
         buttons = screen.locator(".answer-grid .answer-button")
         buttons.nth(choice % buttons.count()).click()
-        send = screen.get_by_role("button", name="Valider")
         if send.count():  # several answers may be right: tapping one only selects it
             send.click()
+
+
+def join_quietly(browser, base_url: str, pin: str, nicknames: list[str]) -> list:
+    """Players who join through the nickname form without a game screen of their own (a full
+    class on the projector without 30 browsers): one cookie jar each; returns the contexts."""
+    contexts = []
+    for nickname in nicknames:
+        context = browser.new_context(base_url=base_url)
+        form = context.request.get(f"/jouer/{pin}/")
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.text()).group(1)
+        joined = context.request.post(
+            f"/jouer/{pin}/",
+            form={"csrfmiddlewaretoken": token, "nickname": nickname},
+            headers={"Referer": f"{base_url}/jouer/{pin}/"},
+            max_redirects=0,
+        )
+        assert joined.status == 302, f"{nickname}: {joined.status}"
+        contexts.append(context)
+    return contexts
+
+
+def page_fits(page: Page) -> dict:
+    """How tall the page is against the window, and the smallest text size on it (px)."""
+    return page.evaluate(
+        """() => {
+          const sizes = [...document.querySelectorAll('#jeu *')]
+            .filter((el) => el.offsetParent && [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()))
+            // The teacher's own small controls (CSV link, players panel, « Retirer ») are read up close.
+            .filter((el) => !el.closest('.visually-hidden, .host-results, .host-roster, .host-player button'))
+            .map((el) => parseFloat(getComputedStyle(el).fontSize));
+          // Text pushed out of the window upwards or sideways does not make the page scroll:
+          // count it too (text inside an area that scrolls by itself is fine).
+          const free = (el) => {
+            for (let up = el.parentElement; up && up.id !== 'jeu'; up = up.parentElement) {
+              if (getComputedStyle(up).overflowY !== 'visible') return false;
+            }
+            return true;
+          };
+          const outside = [...document.querySelectorAll('#ecran *')]
+            .filter((el) => el.offsetParent && el.childElementCount === 0 && el.textContent.trim() && free(el))
+            .filter((el) => { const r = el.getBoundingClientRect();
+                              return r.top < 0 || r.bottom > innerHeight + 1 || r.left < 0 || r.right > innerWidth + 1; })
+            .map((el) => el.textContent.trim().slice(0, 40));
+          return {outside, scroll: document.scrollingElement.scrollHeight, height: innerHeight,
+                  width: document.scrollingElement.scrollWidth, innerWidth, smallest: Math.min(...sizes)};
+        }"""
+    )

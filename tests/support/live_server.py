@@ -8,6 +8,7 @@ websockets to daphne, not through Django's test client. Each server gets its own
 from __future__ import annotations
 
 import os
+import secrets
 import socket
 import subprocess
 import sys
@@ -108,9 +109,16 @@ class LiveServer:
         self.start()
 
 
+# One per test run: the servers of a run share their channel layer, two runs on one Redis (two
+# work trees, CI beside a developer) never hear each other's broadcasts or read each other's cache.
+RUN_ID = secrets.token_hex(4)
+
+
 def server_env(database_url: str, **extra: str) -> dict[str, str]:
+    """The environment of a test server; with REDIS_URL, its Redis prefix is made this run's."""
     env = dict(os.environ)
     env.pop("REDIS_URL", None)
+    env.pop("REDIS_PREFIX", None)
     env.update(
         {
             "DJANGO_SETTINGS_MODULE": "cms.settings.test",
@@ -120,6 +128,8 @@ def server_env(database_url: str, **extra: str) -> dict[str, str]:
         }
     )
     env.update(extra)
+    if "REDIS_URL" in extra:
+        env["REDIS_PREFIX"] = f"{extra.get('REDIS_PREFIX', 'mej-test')}-{RUN_ID}"
     return env
 
 

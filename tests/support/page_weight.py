@@ -20,3 +20,29 @@ def transferred(page, url: str) -> tuple[int, int]:
     page.wait_for_timeout(SETTLE_MS)
     page.remove_listener("response", count)
     return sum(sizes), len(sizes)
+
+
+def compressed(page, url: str) -> tuple[int, int]:
+    """(bytes, responses) for one load of `url` as a compressing server would send it: each
+    body gzipped (level 6, as WhiteNoise and most proxies do) plus its headers. For a server
+    that does not compress itself, such as the test one."""
+    import gzip
+
+    responses = []
+
+    def keep(response):
+        responses.append(response)
+
+    page.on("response", keep)
+    page.goto(url, wait_until="networkidle")
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    page.wait_for_timeout(SETTLE_MS)
+    page.remove_listener("response", keep)
+    total = 0
+    for response in responses:
+        try:
+            body = response.body()
+        except Exception:  # noqa: BLE001 - a redirect or a socket upgrade has no body
+            body = b""
+        total += len(gzip.compress(body, 6)) + response.request.sizes()["responseHeadersSize"]
+    return total, len(responses)

@@ -96,6 +96,16 @@ def shuffled_positions(count: int, seed: str) -> list[int]:
     return [int(key) for key in seeded_order_unlike([str(n) for n in range(count)], seed)]
 
 
+def shown_order(texts_: list[str], identifier: str) -> list[int]:
+    """Where each text sits on the phones (a shuffle seeded by the énigme and its texts)."""
+    return shuffled_positions(len(texts_), f"{identifier}:{'|'.join(texts_)}")
+
+
+def letters_by_position(order: list[int]) -> dict[int, str]:
+    """The letter phones show for each authored position, given the shown order."""
+    return {position: ascii_uppercase[index] for index, position in enumerate(order)}
+
+
 def texts(values) -> list[str]:
     return [text or "" for text in values]
 
@@ -537,24 +547,14 @@ class OrderingEnigmeBlock(EnigmeBlock):
         label = _("Remettre dans l'ordre")
         form_layout = enigme_layout("items")
 
-    def shown(self, value, identifier: str) -> list[int]:
-        """The items' positions as phones show them: shuffled, the same on every phone."""
-        return shuffled_positions(
-            len(value["items"]), f"{identifier}:{'|'.join(texts(value['items']))}"
-        )
-
     def solutions(self, value) -> list[str]:
-        shown = self.shown(value, value["identifier"] or "")
-        letter_of = {position: ascii_uppercase[index] for index, position in enumerate(shown)}
-        return (
-            ["".join(letter_of[position] for position in range(len(value["items"])))]
-            if value["items"]
-            else []
-        )
+        items = texts(value["items"])
+        letter_of = letters_by_position(shown_order(items, value["identifier"] or ""))
+        return ["".join(letter_of[position] for position in range(len(items)))] if items else []
 
     def kind_data(self, value, identifier: str) -> dict[str, Any]:
         items = texts(value["items"])
-        shown = [items[position] for position in self.shown(value, identifier)]
+        shown = [items[position] for position in shown_order(items, identifier)]
         return {"items": keyed(shown, ascii_uppercase)}
 
     def answer_problems(self, value) -> dict[str, list[str]]:
@@ -580,23 +580,16 @@ class MatchingEnigmeBlock(EnigmeBlock):
         label = _("Associer")
         form_layout = enigme_layout("pairs")
 
-    def right_order(self, value, identifier: str) -> list[int]:
-        rights = [pair["right"] or "" for pair in value["pairs"]]
-        return shuffled_positions(len(rights), f"{identifier}:{'|'.join(rights)}")
-
     def solutions(self, value) -> list[str]:
-        order = self.right_order(value, value["identifier"] or "")
-        letter_of = {position: ascii_uppercase[index] for index, position in enumerate(order)}
-        return (
-            [" ".join(f"{number + 1}{letter_of[number]}" for number in range(len(order)))]
-            if order
-            else []
-        )
+        rights = [pair["right"] or "" for pair in value["pairs"]]
+        letter_of = letters_by_position(shown_order(rights, value["identifier"] or ""))
+        pairs = [f"{number + 1}{letter_of[number]}" for number in range(len(rights))]
+        return [" ".join(pairs)] if pairs else []
 
     def kind_data(self, value, identifier: str) -> dict[str, Any]:
         lefts = [pair["left"] or "" for pair in value["pairs"]]
         rights = [pair["right"] or "" for pair in value["pairs"]]
-        shown = [rights[position] for position in self.right_order(value, identifier)]
+        shown = [rights[position] for position in shown_order(rights, identifier)]
         return {"left": keyed(lefts, numbers(len(lefts))), "right": keyed(shown, ascii_uppercase)}
 
     def answer_problems(self, value) -> dict[str, list[str]]:

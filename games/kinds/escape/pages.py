@@ -21,6 +21,7 @@ from wagtail.search import index
 from cms.search.index import STEMMED_FIELD
 from games.authoring.blocks import image_entry
 from games.kinds.escape.blocks import STORY_FEATURES, EnigmesBlock, split_problems
+from games.kinds.escape.trade_answers import with_trade_names
 from games.models.pages import PlayableGame
 
 # The teams a launch creates, in this order; the host may rename them during the game.
@@ -119,7 +120,7 @@ class EscapeGamePage(PlayableGame, Page):
     def game_spec(self) -> dict[str, Any]:
         return {
             **self.game_settings(),
-            "enigmes": self.enigmes.stream_block.to_engine(self.enigmes),
+            "enigmes": with_trade_names(self.enigmes.stream_block.to_engine(self.enigmes)),
             "teams": self.teams(),
             "introduction_html": expand_db_html(self.introduction),
             "conclusion_html": expand_db_html(self.conclusion),

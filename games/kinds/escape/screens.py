@@ -6,26 +6,39 @@ games/views/ and handed to EscapeScreens through the kind registry.
 
 from __future__ import annotations
 
+import math
+
+from crispy_forms.layout import HTML
 from django import forms
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from games.kinds.escape.engine import EscapeSpec, EscapeState, escape_ranking
+from games.kinds.escape.engine.report import wrong_codes
 from games.models import Player
 from games.services.loaded import spec_of
-from games.services.teams import team_choices
+from games.services.teams import TEAM_KEY_MAX, team_choices
 from games.views.screens import Screens, initial_snapshot, screen_texts
+from games.wording import plural_forms
+from metiers.sanitize import clean_html
 
 AUTO = "auto"
 # Refusals about the team choice are shown next to the teams, the others next to the nickname.
 TEAM_REFUSALS = {"team_full", "teams_full", "unknown_team"}
+TEAM_CHOICE = '{% include "games/includes/escape_team_choice.html" %}'
 
 
 class TeamChoiceMixin(forms.Form):
     """The team a student picks while joining; « Placez-moi » lets the game choose."""
 
-    team = forms.CharField(required=False, max_length=20)
+    team = forms.CharField(required=False, max_length=TEAM_KEY_MAX)
+    suggest_label = gettext_lazy("Choisir un pseudo pour moi")
+
+    def layout_fields(self) -> list:
+        # Radios drawn by our template: each shows its team's size, full teams are disabled.
+        return [*super().layout_fields(), HTML(TEAM_CHOICE)]
 
     def clean_team(self) -> str | None:
         value = self.cleaned_data.get("team") or AUTO
@@ -58,6 +71,7 @@ class EscapeScreens(Screens):
         context = {
             **context,
             **story(session),
+            "answer_sheet": answer_sheet(session),
             "enigmes": enigme_titles(session),
             "texts": escape_texts(),
         }
@@ -85,14 +99,36 @@ class EscapeScreens(Screens):
 def story(session) -> dict:
     """The story the page's editors wrote around the énigmes, kept with the game at launch.
 
-    Rich text from the CMS (already expanded to HTML at launch), not anything a player typed.
+    Cleaned at launch (games/services/spec_html.py) and again here, for a game stored before
+    that or by other means: this HTML is inserted as is in the class screen and the phones.
     """
     spec = session.spec
     return {
-        "introduction_html": mark_safe(spec.get("introduction_html") or ""),  # noqa: S308
-        "conclusion_html": mark_safe(spec.get("conclusion_html") or ""),  # noqa: S308
+        "introduction_html": mark_safe(clean_html(spec.get("introduction_html"))),  # noqa: S308
+        "conclusion_html": mark_safe(clean_html(spec.get("conclusion_html"))),  # noqa: S308
         "story_image": spec.get("image"),
     }
+
+
+def answer_sheet(session) -> list[dict]:
+    """The teacher's answer sheet: every énigme with its solutions, hints and fragments.
+
+    Rendered into the host's page only (closed until the teacher opens it): never in a
+    snapshot or a frame, so no phone can ever receive it.
+    """
+    return [
+        {
+            "number": number,
+            "title": enigme.title,
+            "text": enigme.text,
+            "solutions": enigme.solutions,
+            "also_accepted": enigme.also_accepted,
+            "hints": enigme.hints,
+            "fragments": enigme.fragments,
+            "metiers": [metier.get("title", "") for metier in enigme.metiers],
+        }
+        for number, enigme in enumerate(spec_of(session).enigmes, start=1)
+    ]
 
 
 def enigme_titles(session) -> list[dict]:
@@ -104,9 +140,16 @@ def enigme_titles(session) -> list[dict]:
 
 
 def clock_text(ms: int) -> str:
-    """Minutes and seconds, as a teacher writes a time: 12:05."""
-    seconds = round(ms / 1000)
-    return f"{seconds // 60}:{seconds % 60:02d}"
+    """Minutes and seconds, as a teacher writes a time: 12:05; hours past 59:59.
+
+    Rounded up to the second, as escape_render.js `duration()` does on the screens: the CSV
+    says what the class saw.
+    """
+    seconds = max(0, math.ceil(ms / 1000))
+    hours, minutes = seconds // 3600, seconds % 3600 // 60
+    if hours:
+        return f"{hours}:{minutes:02d}:{seconds % 60:02d}"
+    return f"{minutes}:{seconds % 60:02d}"
 
 
 def escape_results(session) -> dict:
@@ -133,6 +176,7 @@ def escape_results(session) -> dict:
                 clock_text(row["penalty_ms"]),
                 sum(team["hints_used"].values()),
                 sum(team["attempts"].values()),
+                wrong_codes(team),
                 row["done"],
             ]
         )
@@ -145,6 +189,7 @@ def escape_results(session) -> dict:
         _("Pénalités"),
         _("Indices"),
         _("Essais"),
+        _("Mauvais codes"),
         _("Terminé"),
     ]
     return {"title": session.title, "columns": columns, "rows": rows}
@@ -161,11 +206,18 @@ def escape_texts() -> dict[str, str]:
         "team_members": _("Votre équipe : %(names)s"),
         "team_name": _("Équipe %(name)s"),
         "ranking": _("Classement"),
-        "solved_time": _("%(solved)s énigme(s) en %(time)s"),
+        "solved_time": plural_forms(
+            lambda n: ngettext("%(count)s énigme en %(time)s", "%(count)s énigmes en %(time)s", n)
+        ),
         "penalty": _("dont %(time)s de pénalité"),
         "message_from_host": _("Message de l'animateur : %(text)s"),
+        "dismiss_message": _("Fermer ce message"),
         # phone
         "lobby_intro": _("Vous jouez en équipe. Attendez le départ donné par l'animateur."),
+        "rename_label": _("Le nom de votre équipe"),
+        "rename_help": _("Choisissez-le ensemble avant le départ (2 à 40 caractères)."),
+        "rename_send": _("Changer le nom"),
+        "renamed": _("Votre équipe s'appelle maintenant %(name)s."),
         "no_team": _("Tu n'es dans aucune équipe : demande à l'animateur de te placer."),
         "story": _("L'histoire"),
         "your_clues": _("Tes indices (toi seul les vois : partage-les avec ton équipe)"),
@@ -193,18 +245,19 @@ def escape_texts() -> dict[str, str]:
         "locked": _("Cadenas bloqué : réessayez dans %(seconds)s s."),
         "solved": _("Énigme résolue !"),
         "solved_by": _("Énigme résolue par %(nickname)s !"),
-        "unlocked_metiers": _("Métier(s) débloqué(s) :"),
-        "ask_hint": _("Demander un indice"),
-        "hint_confirm": _(
-            "Un indice ajoute une pénalité au temps de toute l'équipe. Le demander ?"
+        "unlocked_metiers": plural_forms(
+            lambda n: ngettext("Métier débloqué :", "Métiers débloqués :", n)
         ),
+        "ask_hint": _("Demander un indice"),
+        "hint_confirm": _("Cet indice ajoute %(time)s au temps de toute l'équipe. Le demander ?"),
+        "hint_cost": _("Coût : +%(time)s"),
         "hints_left": _("Indices restants : %(count)s"),
         "hints_received": _("Les indices reçus"),
         "no_hint_left": _("Plus d'indice pour cette énigme."),
         "team_done": _("Bravo, votre équipe a terminé ! Attendez les autres équipes."),
         "moved_to": _("L'animateur t'a placé dans l'équipe %(name)s."),
         "final_title": _("Fin de l'escape game !"),
-        "team_rank": _("Votre équipe termine %(rank)s sur %(count)s."),
+        "team_rank": _("Votre équipe termine à la %(rank)s place sur %(total)s."),
         "your_metiers": _("Les métiers que vous avez débloqués"),
         "no_metier": _("Aucun métier débloqué cette fois."),
         "time_over": _("Le temps est écoulé."),
@@ -219,7 +272,17 @@ def escape_texts() -> dict[str, str]:
         "col_enigme": _("Énigme en cours"),
         "col_solved": _("Résolues"),
         "col_hints": _("Indices"),
-        "col_attempts": _("Essais"),
+        "col_time": _("Temps"),
+        "col_on_enigme": _("Sur cette énigme"),
+        "col_penalty": _("Pénalités"),
+        "col_wrong": _("Mauvais codes"),
+        "status_stuck": _("coincée depuis %(minutes)s min"),
+        "stuck_after": _("Signaler une équipe coincée après"),
+        "minutes_short": _("min"),
+        "class_view": _("Vue classe (projecteur)"),
+        "teacher_view": _("Vue animateur"),
+        "tracks_title": _("Le parcours des équipes"),
+        "track_done": _("sortie !"),
         "col_status": _("État"),
         "status_locked": _("bloquée"),
         "status_playing": _("en jeu"),

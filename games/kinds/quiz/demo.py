@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from games.kinds.quiz import demo_pictures
 from games.kinds.quiz.blocks import QuestionsBlock
 from games.models import ParcoursPage, QuizPage
 from metiers.models import MetierPage, ObjetPage
@@ -292,7 +293,11 @@ def quiz_stream(quiz: DemoQuiz, metiers: dict[str, MetierPage]) -> list[dict]:
         {**question, "metiers": [{"id": metiers[slug].pk} for slug in question["metiers"]]}
         for question in quiz.questions
     ]
-    return QuestionsBlock.raw_from_engine(questions)
+    stream = QuestionsBlock.raw_from_engine(questions)
+    if quiz.objet == "pile-a-combustible":
+        # The first question shows its picture on the class screen and the phones.
+        stream[0]["value"]["image"] = demo_pictures.fuel_cell_picture().pk
+    return stream
 
 
 def ensure_games(index, ensure_game, stdout=None) -> list[str]:

@@ -1,7 +1,6 @@
-"""manage.py import_rome DOSSIER [--domain H] [--dry-run] : le ROME 4.0 en fiches brouillon.
+"""manage.py import_rome FOLDER [--domain H] [--dry-run]: ROME 4.0 as draft fiches.
 
-La logique est dans metiers.rome.importer ; ici, les arguments, la barre de progression et
-le compte rendu.
+The logic is in metiers.rome.importer; here, the arguments, the progress bar and the report.
 """
 
 from __future__ import annotations
@@ -63,7 +62,7 @@ class Command(BaseCommand):
 
 
 class _ProgressBar:
-    """Une barre tqdm par étape de l'import, sur la sortie d'erreur."""
+    """One tqdm bar per step of the import, on standard error."""
 
     def __init__(self) -> None:
         self.stage = None

@@ -54,7 +54,7 @@ def test_a_kick_during_a_question_no_longer_waits_for_that_player():
     assert transition.state.expected_count == 2
     assert transition.state.phase == "question"  # Cléo has not answered yet
     counts = [e.data for e in transition.events if e.type == "answer_count"]
-    assert counts == [{"question_index": 0, "answered": 1, "expected": 2}]
+    assert counts == [{"question_index": 0, "answered": 1, "expected": 2, "answered_ids": ["1"]}]
 
 
 def test_a_kick_at_the_reveal_leaves_the_question_s_results_and_the_next_count():

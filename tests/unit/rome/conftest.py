@@ -1,4 +1,4 @@
-"""Fixtures partagées : le dossier ROME écrit à la main et sa copie à corrompre."""
+"""Shared fixtures: the hand-written ROME folder and a copy to corrupt."""
 
 from __future__ import annotations
 
@@ -18,9 +18,9 @@ def rome_dir() -> Path:
 
 @pytest.fixture
 def corrupt(tmp_path: Path) -> Callable[[str, str, str], Path]:
-    """Copie les fixtures dans tmp_path et remplace un texte (unique) dans un fichier.
+    """Copy the fixtures into tmp_path and replace a (unique) text in one file.
 
-    Renvoie le dossier corrompu ; ``name`` est le nom court (« texte »).
+    Returns the corrupted folder; ``name`` is the short name (« texte »).
     """
     target = tmp_path / "rome"
     shutil.copytree(FIXTURES, target)

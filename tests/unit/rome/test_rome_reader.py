@@ -1,4 +1,4 @@
-"""Le lecteur CSV : en-têtes, lignes physiques, champs et versions."""
+"""The CSV reader: headers, physical lines, fields and versions."""
 
 from __future__ import annotations
 

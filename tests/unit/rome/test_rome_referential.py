@@ -1,4 +1,4 @@
-"""Chargement et jointure du référentiel sur les fixtures écrites à la main."""
+"""Loading and joining the referential, on the hand-written fixtures."""
 
 from __future__ import annotations
 
@@ -86,7 +86,7 @@ def test_texts_in_position_order_with_quotes_unescaped(referential):
         BlocTexte("liste", ("un CAP de mécanique ;", "une expérience en atelier.")),
         BlocTexte("paragraphe", ("Un permis peut être demandé.",)),
     )
-    # Pas de phrase d'accès au métier pour H2903 : texte vide, pas d'erreur.
+    # No access sentence for H2903: empty text, no error.
     assert not referential.fiches["H2903"].acces_metier
 
 
@@ -174,7 +174,7 @@ def test_domain_filter_by_grand_domaine(rome_dir):
     referential = load_referential(rome_dir, domain="H")
     assert list(referential.fiches) == ["H1101", "H2901", "H2902", "H2903"]
     assert referential.domain == "H"
-    # La mobilité vers K1202, hors filtre, reste un code.
+    # The mobilité towards K1202, outside the filter, stays a code.
     assert Mobilite("K1202", 3) in referential.fiches["H2901"].mobilites
 
 
@@ -348,7 +348,7 @@ def test_unknown_code_in_link_table(corrupt, name, old, new, line, message):
 
 
 def test_line_number_after_multiline_field(corrupt):
-    # Le 2e centre commence ligne 6, après une définition sur 3 lignes et une ligne vide.
+    # The 2nd centre starts on line 6, after a 3-line definition and a blank line.
     directory = corrupt("centre_interet", '"2","J\'aime comprendre', '"deux","J\'aime comprendre')
     with pytest.raises(RomeFormatError) as info:
         load_referential(directory)

@@ -1,4 +1,4 @@
-"""Reconstitution des textes de fiche à partir des phrases."""
+"""Rebuilding fiche texts from their sentences."""
 
 from __future__ import annotations
 

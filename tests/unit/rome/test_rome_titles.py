@@ -24,7 +24,7 @@ from metiers.rome.titles import split_gender
         ("Soudeur-tuyauteur / Soudeuse-tuyauteuse", "Soudeur-tuyauteur", "Soudeuse-tuyauteuse"),
         # Préfixe commun non répété après la barre.
         ("Peintre Décorateur / Décoratrice", "Peintre Décorateur", "Peintre Décoratrice"),
-        # Mots sans racine commune : tout le côté masculin varie.
+        # Words without a shared stem: the whole masculine side varies.
         ("Homme / Femme de quai", "Homme de quai", "Femme de quai"),
         ("Chef / Cheffe d'atelier", "Chef d'atelier", "Cheffe d'atelier"),
     ],
@@ -37,8 +37,8 @@ def test_split_gender(title, masculine, feminine):
     "title",
     [
         "Opérateur prototypiste",
-        "Technicien en chimie/pharmacie",  # barre sans espaces : pas un genre
-        "Responsable magasin expédition / Livraison",  # moins de mots à droite
+        "Technicien en chimie/pharmacie",  # slash without spaces: not a gender
+        "Responsable magasin expédition / Livraison",  # fewer words on the right
         "A / B / C",
     ],
 )

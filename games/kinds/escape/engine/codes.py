@@ -22,7 +22,15 @@ cannot be an answer of that kind (the team is told, no attempt is counted):
   -> upper case ("b, a, c" -> "BAC");
 - matching: pairs written as left number then right letter ("1B 2A 3C"), in any
   order -> sorted by number ("2a1b" -> "1B2A");
-- find_trade: the normalised text itself.
+- find_trade: the trade's name read by `trade_names` below: articles, plural and
+  gender do not count ("un soudeur", "soudeurs", "Soudeuse" -> "soudeur"), and a
+  fiche's title written with both genders ("Soudeur / Soudeuse",
+  "Technicien / Technicienne méthodes") is read as one name.
+
+Trade names are folded word by word rather than compared with a list of forms, so that
+an editor never has to type every variant and a team is not locked out of the padlock
+for writing « un soudeur ». The folding is deliberately coarse (it maps « pilote » to
+« pilot » too): what matters is that both sides of the comparison go through it.
 """
 
 from __future__ import annotations
@@ -95,11 +103,77 @@ KINDS = (
 )
 
 
-def normalise(code: str) -> str:
+def _plain(code: str) -> str:
+    """NFKC, accents removed, case folded, ligatures spelled out, emoji selectors dropped."""
     text = unicodedata.normalize("NFKC", code)
     text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
-    text = text.casefold().translate(_LIGATURES).translate(_VARIATION_SELECTORS)
-    return _SEPARATORS.sub("", text)
+    return text.casefold().translate(_LIGATURES).translate(_VARIATION_SELECTORS)
+
+
+def normalise(code: str) -> str:
+    return _SEPARATORS.sub("", _plain(code))
+
+
+# -- trade names -----------------------------------------------------------------------
+# Words that never tell two trades apart: articles and the small words between nouns.
+_TRADE_SMALL_WORDS = frozenset(
+    {"un", "une", "le", "la", "les", "l", "des", "du", "de", "d", "en", "et", "a", "au", "aux"}
+)
+# Feminine endings and the masculine they fold to, longest first (after accents are removed).
+_FEMININE_ENDINGS = (
+    ("trice", "teur"),
+    ("ienne", "ien"),
+    ("euse", "eur"),
+    ("enne", "en"),
+    ("onne", "on"),
+    ("elle", "el"),
+    ("ette", "et"),
+    ("ere", "er"),
+    ("ive", "if"),
+)
+# « Opérateur·rice », « opérateur(trice) », « technicien.ne »: a gender ending glued on.
+_GLUED_ENDING = re.compile(r"(\w{3,})(?:[·•.]\w{1,5}\b|\s*\(\w{1,5}\))")
+_WORD = re.compile(r"[^\W_]+")
+_SHORTEST_FOLDED = 3
+
+
+def _fold_word(word: str) -> str:
+    """One word without its plural and its feminine: « soudeuses » -> « soudeur »."""
+    if len(word) > _SHORTEST_FOLDED + 1 and word.endswith("aux"):
+        word = word[:-3] + "al"
+    elif len(word) > _SHORTEST_FOLDED and word[-1] in "sx":
+        word = word[:-1]
+    for ending, masculine in _FEMININE_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 1:
+            return word[: -len(ending)] + masculine
+    if word.endswith("e") and len(word) > _SHORTEST_FOLDED:
+        word = word[:-1]
+    return word
+
+
+def _folded_words(text: str) -> list[str]:
+    words = _WORD.findall(_GLUED_ENDING.sub(r"\1", text))
+    return [_fold_word(word) for word in words if word not in _TRADE_SMALL_WORDS]
+
+
+def trade_names(text: str) -> list[str]:
+    """The trade names `text` gives, folded, in its order (without repeats); [] when none.
+
+    A slash separates forms of one name: « Soudeur / Soudeuse » is one name, and so is
+    « Technicien / Technicienne méthodes » (the first form shares the end of the second).
+    Forms that stay different after folding are two names (« Cariste / Magasinier »).
+    """
+    forms = [_folded_words(part) for part in _plain(text).split("/")]
+    forms = [form for form in forms if form]
+    names: list[str] = []
+    for position, form in enumerate(forms):
+        following = forms[position + 1] if position + 1 < len(forms) else None
+        if following is not None and following[: len(form)] == form:
+            continue  # « Technicien » before « Technicien méthodes »: its short form
+        name = "".join(form)
+        if name not in names:
+            names.append(name)
+    return names
 
 
 def _tokens(text: str, words: dict[str, str], signs: dict[str, str]) -> list[str] | None:
@@ -157,5 +231,6 @@ def canonical(kind: str, code: str) -> str | None:
             f"{n}{letter.upper()}" for n, letter in sorted(pairs, key=lambda p: int(p[0]))
         )
     if kind == "find_trade":
-        return text
+        names = trade_names(code)
+        return names[0] if names else None
     return None

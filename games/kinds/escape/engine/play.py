@@ -35,6 +35,7 @@ from games.engine.commands import (
     LeaveTeam,
     Message,
     Pause,
+    RenameTeam,
     Resume,
     Start,
     Submit,
@@ -138,6 +139,7 @@ def _enigme_events(spec: EscapeSpec, team_id: str, team: dict[str, Any]) -> list
                 "team_id": team_id,
                 "enigme": enigme.public(),
                 "fragments": fragments_for(enigme, team["members"], player_id),
+                "path_count": escape_report.path_count(spec, team),
             },
         )
         for player_id in team["members"]
@@ -183,17 +185,47 @@ def _add_team(spec: EscapeSpec, state: EscapeState, command: AddTeam, now_ms: in
     _require_phase(state, "lobby", "running")
     if command.team_id in state.teams:
         raise EngineError("duplicate_team", gettext_noop("Cette équipe existe déjà."))
-    name = " ".join(command.name.split())
+    name = _team_name(command.name)
+    current = spec.first_id() if state.phase == "running" else None
+    team = new_team(name, len(state.teams), current)
+    added = _with_team(state, command.team_id, team)
+    return added, [Event("team_added", ALL, {"team_id": command.team_id, "name": name})]
+
+
+def _team_name(raw: str) -> str:
+    name = " ".join(raw.split())
     if not name or len(name) > TEAM_NAME_MAX:
         raise EngineError(
             "invalid_team_name",
             gettext_noop("Le nom d'équipe doit faire 1 à %(max)s caractères."),
             max=TEAM_NAME_MAX,
         )
-    current = spec.first_id() if state.phase == "running" else None
-    team = new_team(name, len(state.teams), current)
-    added = _with_team(state, command.team_id, team)
-    return added, [Event("team_added", ALL, {"team_id": command.team_id, "name": name})]
+    return name
+
+
+def _clean_team_name(state: EscapeState, team_id: str, raw: str) -> str:
+    name = _team_name(raw)
+    taken = {team["name"].casefold() for tid, team in state.teams.items() if tid != team_id}
+    if name.casefold() in taken:
+        raise EngineError(
+            "duplicate_team_name", gettext_noop("Une autre équipe porte déjà ce nom.")
+        )
+    return name
+
+
+def _rename_team(spec: EscapeSpec, state: EscapeState, command: RenameTeam, now_ms: int) -> Step:
+    """Players name their own team before the start; the host may rename any team, any time."""
+    if command.player_id is None:
+        _require_phase(state, "lobby", "running")
+        team = _team(state, command.team_id)
+    else:
+        _require_phase(state, "lobby")
+        team = _member_of(state, command.team_id, command.player_id)
+    name = _clean_team_name(state, command.team_id, command.name)
+    if name == team["name"]:
+        return state, []
+    renamed = _with_team(state, command.team_id, {**team, "name": name})
+    return renamed, [Event("team_renamed", ALL, {"team_id": command.team_id, "name": name})]
 
 
 def _join_team(spec: EscapeSpec, state: EscapeState, command: JoinTeam, now_ms: int) -> Step:
@@ -396,6 +428,9 @@ def _submit(spec: EscapeSpec, state: EscapeState, command: Submit, now_ms: int) 
         "solved_count": len(solved_team["solved"]),
         "metiers": [dict(metier) for metier in enigme.metiers],
         "done": following is None,
+        "current": following,
+        "clock_ms": clock,
+        "path_count": escape_report.path_count(spec, solved_team),
     }
     events = [
         Event("enigme_solved", to_team(command.team_id), progress),
@@ -431,6 +466,7 @@ def _wrong_code(state: EscapeState, command: Submit, team: dict[str, Any], now_m
         "enigme_id": command.enigme_id,
         "player_id": command.player_id,
         "attempts": team["attempts"][command.enigme_id],
+        "wrong_codes": escape_report.wrong_codes(team),
         "wrong_streak": team["wrong_streak"],
         "lock_ms": lock,
         "locked_until_ms": team["locked_until_ms"] if lock else None,
@@ -503,4 +539,5 @@ _HANDLERS: dict[type[Command], Callable[..., Step]] = {
     Submit: _submit,
     Hint: _hint,
     Message: _message,
+    RenameTeam: _rename_team,
 }

@@ -76,8 +76,31 @@ def debrief(spec: EscapeSpec, state: EscapeState) -> dict[str, Any]:
     return {"teams": teams, "overall": overall}
 
 
-def _team_view(spec: EscapeSpec, team_id: str, team: dict[str, Any]) -> dict[str, Any]:
-    """A team's progress, without anything that would solve an énigme."""
+def path_count(spec: EscapeSpec, team: dict[str, Any]) -> int:
+    """How many énigmes this team's own path holds: solved ones plus the longest way left."""
+    return len(team["solved"]) + spec.remaining_from(team["current"])
+
+
+def wrong_codes(team: dict[str, Any]) -> int:
+    """Codes tried that did not open: every solve took exactly one right code."""
+    return sum(team["attempts"].values()) - len(team["solved"])
+
+
+def elapsed_ms(state: EscapeState, team: dict[str, Any], now_ms: int) -> int:
+    """The team's game time so far (its last solve once done), hint penalties not included."""
+    if team["finished_at_ms"] is not None or state.phase == "finished":
+        return team["solved"][-1]["clock_ms"] if team["solved"] else state.clock_ms(now_ms)
+    return state.clock_ms(now_ms)
+
+
+def _team_view(
+    spec: EscapeSpec, state: EscapeState, team_id: str, team: dict[str, Any], now_ms: int
+) -> dict[str, Any]:
+    """A team's progress, without anything that would solve an énigme.
+
+    Times are game times (pauses excluded): `current_since_ms` is when the current énigme
+    opened, so a screen shows how long the team has been on it without another event.
+    """
     return {
         "team_id": team_id,
         "name": team["name"],
@@ -91,6 +114,10 @@ def _team_view(spec: EscapeSpec, team_id: str, team: dict[str, Any]) -> dict[str
         "penalty_ms": team["penalty_ms"],
         "finished_at_ms": team["finished_at_ms"],
         "metiers": _unlocked(spec, team),
+        "path_count": path_count(spec, team),
+        "wrong_codes": wrong_codes(team),
+        "elapsed_ms": elapsed_ms(state, team, now_ms),
+        "current_since_ms": team["solved"][-1]["clock_ms"] if team["solved"] else 0,
     }
 
 
@@ -124,6 +151,7 @@ def snapshot(
         "duration_s": spec.duration_s,
         "team_size": spec.team_size,
         "enigme_count": len(spec.enigmes),
+        "clock_ms": state.clock_ms(now_ms),
         "teams": [
             {"team_id": tid, "name": team["name"], "size": len(team["members"])}
             for tid, team in sorted(state.teams.items(), key=lambda item: item[1]["order"])
@@ -136,7 +164,7 @@ def snapshot(
 
     if role == "host":
         view["progress"] = [
-            _team_view(spec, tid, team)
+            _team_view(spec, state, tid, team, now_ms)
             for tid, team in sorted(state.teams.items(), key=lambda item: item[1]["order"])
         ]
         return view
@@ -149,7 +177,7 @@ def snapshot(
         raise EngineError("unknown_team", gettext_noop("Équipe inconnue."))
     if player_id not in team["members"]:
         raise EngineError("not_in_team", gettext_noop("Tu ne fais pas partie de cette équipe."))
-    mine = _team_view(spec, team_id, team)
+    mine = _team_view(spec, state, team_id, team, now_ms)
     if team["current"] is not None and state.phase == "running":
         enigme = spec.enigme(team["current"])
         used = team["hints_used"].get(enigme.id, 0)

@@ -26,7 +26,7 @@ from games.engine.fields import (
     require_dict,
 )
 from games.engine.problems import Problem, gettext_noop
-from games.kinds.escape.engine.codes import KINDS, canonical
+from games.kinds.escape.engine.codes import KINDS, canonical, trade_names
 
 SPEC = "invalid_spec"
 MAX_HINTS = 3
@@ -48,6 +48,11 @@ class Enigme:
     next: str | dict[str, str] | None = None
     # What phones need to draw the énigme (options, items...): opaque, and public.
     data: dict[str, Any] | None = None
+    # find_trade: more names of the trade, accepted like the solutions and as secret: the
+    # titles and ROME appellations of the énigme's fiches (games/kinds/escape/trade_answers.py).
+    also_accepted: list[str] = field(default_factory=list)
+    # The énigme's picture on the phones, as the quiz questions': {url, width, height, alt}.
+    image: dict[str, Any] | None = None
 
     @classmethod
     def from_dict(cls, raw: Any) -> Enigme:
@@ -75,7 +80,12 @@ class Enigme:
         data = raw.get("data")
         if data is not None and not isinstance(data, dict):
             raise EngineError(SPEC, INVALID_FIELD, where=where, field="data")
-        strings = ("solutions", "fragments")
+        image = raw.get("image")
+        if image is not None and not (
+            isinstance(image, dict) and isinstance(image.get("url"), str)
+        ):
+            raise EngineError(SPEC, INVALID_FIELD, where=where, field="image")
+        strings = ("solutions", "fragments", "also_accepted")
         lists = {key: read_list(raw, key, where, SPEC, default=[]) for key in strings}
         for key, values in lists.items():
             if not all(isinstance(value, str) for value in values):
@@ -94,6 +104,8 @@ class Enigme:
             metiers=[dict(metier) for metier in metiers],
             next=dict(next_value) if isinstance(next_value, dict) else next_value,
             data=dict(data) if data is not None else None,
+            also_accepted=lists["also_accepted"],
+            image=dict(image) if image is not None else None,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -108,6 +120,8 @@ class Enigme:
             "metiers": [dict(metier) for metier in self.metiers],
             "next": dict(self.next) if isinstance(self.next, dict) else self.next,
             "data": dict(self.data) if self.data is not None else None,
+            "also_accepted": list(self.also_accepted),
+            "image": dict(self.image) if self.image is not None else None,
         }
 
     def public(self) -> dict[str, Any]:
@@ -120,9 +134,15 @@ class Enigme:
             "text": self.text,
             "data": dict(self.data) if self.data is not None else None,
             "hint_count": len(self.hints),
+            # What each hint will cost, so that a phone says it before the team asks.
+            "hint_penalties_s": [hint["penalty_s"] for hint in self.hints],
+            "image": dict(self.image) if self.image is not None else None,
         }
 
     def accepted(self) -> set[str]:
+        if self.kind == "find_trade":
+            texts = [*self.solutions, *self.also_accepted]
+            return {name for text in texts for name in trade_names(text)}
         return {form for s in self.solutions if (form := canonical(self.kind, s)) is not None}
 
     def problems(self) -> list[Problem]:
@@ -272,6 +292,27 @@ class EscapeSpec:
         if enigme.id == self.enigmes[-1].id:
             return set()
         return {self.next_id(enigme, answer) for answer in enigme.accepted() or {""}} - {None}
+
+    def remaining_from(self, enigme_id: str | None) -> int:
+        """How many énigmes a team still plays from `enigme_id` (itself included) to the end.
+
+        On a fork, the longest way: « Énigme 3 sur 7 » may not grow once the team chose.
+        The path has no cycle (an authoring problem), but a spec read from storage is not
+        trusted: an énigme met twice on one way ends the count there.
+        """
+        lengths: dict[str, int] = {}
+
+        def length(current: str, seen: frozenset[str]) -> int:
+            if current in lengths:
+                return lengths[current]
+            if current in seen:
+                return 0
+            after = self.successors(self.enigme(current))
+            longest = max((length(target, seen | {current}) for target in after), default=0)
+            lengths[current] = 1 + longest
+            return lengths[current]
+
+        return length(enigme_id, frozenset()) if enigme_id is not None else 0
 
     # -- authoring ---------------------------------------------------------------
     def problems(self) -> list[Problem]:

@@ -125,11 +125,10 @@ def _reveal(spec: QuizSpec, state: QuizState) -> Step:
         history=[*state.history, entry],
     )
     events = [Event("question_revealed", ALL, quiz_report.reveal(spec, revealed))]
-    ranks = quiz_report.ranks_by_player(revealed)
-    for pid in sorted(ranks):
-        events.append(
-            Event("player_result", to_player(pid), quiz_report.player_result(revealed, pid, ranks))
-        )
+    standing = quiz_report.standings(revealed)
+    for pid in sorted(standing):
+        result = quiz_report.player_result(revealed, pid, standing)
+        events.append(Event("player_result", to_player(pid), result))
     return revealed, events
 
 
@@ -223,6 +222,8 @@ def _answer_count(state: QuizState) -> Event:
             "question_index": state.question_index,
             "answered": len(state.answers),
             "expected": state.expected_count,
+            # Who has answered (not what): the teacher's players panel marks them.
+            "answered_ids": sorted(state.answers),
         },
     )
 

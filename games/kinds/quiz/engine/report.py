@@ -80,10 +80,12 @@ def reveal(spec: QuizSpec, state: QuizState) -> dict[str, Any]:
     }
 
 
-def player_result(state: QuizState, player_id: str, ranks: dict[str, int]) -> dict[str, Any]:
-    """One player's own line after a reveal (sent to that player only)."""
+def player_result(state: QuizState, player_id: str, standing: dict[str, dict]) -> dict[str, Any]:
+    """One player's own line after a reveal (sent to that player only): how the answer went,
+    the score, the place, the run of right answers and who is just ahead (`standings`)."""
     player = state.players[player_id]
     answer = state.answers.get(player_id)
+    mine = standing.get(player_id, {})
     return {
         "index": state.question_index,
         "eligible": player["first_question"] <= state.question_index,
@@ -92,14 +94,49 @@ def player_result(state: QuizState, player_id: str, ranks: dict[str, int]) -> di
         "correct": bool(answer) and answer["fraction"] >= 1,
         "points": answer["points"] if answer else 0,
         "score": player["score"],
-        "rank": ranks.get(player_id),
-        "player_count": len(ranks),
+        "rank": mine.get("rank"),
+        "player_count": len(standing),
+        "streak": streak(state, player_id),
+        "ahead": mine.get("ahead"),
     }
 
 
 @per_state
 def ranks_by_player(state: QuizState) -> dict[str, int]:
     return {row["player_id"]: row["rank"] for row in ranking(state)}
+
+
+def standings(state: QuizState) -> dict[str, dict[str, Any]]:
+    """Per active player: "rank", and "ahead", the nearest player with a higher score and how
+    many points behind them this player is ({"nickname", "gap"}; None for the leaders). Scores
+    only: the phones learn nothing about anyone's answers."""
+    rows = ranking(state)
+    out: dict[str, dict[str, Any]] = {}
+    above: dict[str, Any] | None = None  # the last row of the score group above
+    previous: dict[str, Any] | None = None
+    for row in rows:
+        if previous is not None and previous["score"] > row["score"]:
+            above = previous
+        ahead = (
+            {"nickname": above["nickname"], "gap": above["score"] - row["score"]} if above else None
+        )
+        out[row["player_id"]] = {"rank": row["rank"], "ahead": ahead}
+        previous = row
+    return out
+
+
+def streak(state: QuizState, player_id: str) -> int:
+    """How many questions in a row, up to the last one revealed, this player got fully right
+    (skipped questions neither count nor break the run)."""
+    run = 0
+    for entry in reversed(state.history):
+        if entry["skipped"]:
+            continue
+        result = entry["results"].get(player_id)
+        if result is None or result[0] < 1:
+            break
+        run += 1
+    return run
 
 
 def debrief(spec: QuizSpec, state: QuizState) -> dict[str, Any]:

@@ -71,6 +71,7 @@ def snapshot(
         if state.phase == "question":
             view["answered"] = len(state.answers)
             view["expected"] = state.expected_count
+            view["answered_ids"] = sorted(state.answers)
         if state.phase == "finished":
             view["ranking"] = quiz_report.ranking(state)
         return view
@@ -78,18 +79,18 @@ def snapshot(
     player = state.players.get(player_id) if player_id is not None else None
     if player is None:
         raise EngineError("unknown_player", gettext_noop("Joueur inconnu."))
-    ranks = quiz_report.ranks_by_player(state)
+    standing = quiz_report.standings(state)
     me: dict[str, Any] = {
         "player_id": player_id,
         "nickname": player["nickname"],
         "active": player["active"],
         "score": player["score"],
-        "rank": ranks.get(player_id),
+        "rank": standing.get(player_id, {}).get("rank"),
     }
     if state.phase == "question":
         me["eligible"] = player["first_question"] <= state.question_index
         me["answered"] = player_id in state.answers
     if state.phase == "reveal" and player["active"]:
-        me["result"] = quiz_report.player_result(state, player_id, ranks)
+        me["result"] = quiz_report.player_result(state, player_id, standing)
     view["me"] = me
     return view

@@ -6,6 +6,7 @@
 // Never colour alone: every colour button says its name; every arrow says its direction.
 
 import { h, t } from "./render.js";
+import { choiceWidget, matchingWidget, orderingWidget, submitButton } from "./widgets.js";
 
 const DIRECTIONS = [
   { word: "haut", sign: "↑", label: "up" },
@@ -31,10 +32,6 @@ const DEFAULT_COLOURS = ["rouge", "vert", "bleu", "jaune"];
 
 function capitalised(word) {
   return word.charAt(0).toUpperCase() + word.slice(1);
-}
-
-function submitButton(disabled, key = "check") {
-  return h("button", { type: "submit", class: "play-button play-button--primary", disabled }, t(key));
 }
 
 function lengthHelp(data) {
@@ -143,116 +140,37 @@ function colours(enigme, draft, submit, disabled) {
   return sequence(enigme, draft, submit, disabled, signs);
 }
 
+// Choice, ordering and matching are the shared widgets (widgets.js); their code is the
+// option letters ("AC"), the item letters in order ("BAC") or the pairs ("1B 2A").
 function choice(enigme, draft, submit, disabled) {
-  const options = enigme.data.options;
   const multiple = Boolean(enigme.data.multiple);
-  draft.chosen ??= [];
-  const buttons = options.map((option) => {
-    const button = h(
-      "button",
-      { type: "button", id: `option-${option.key}`, class: "escape-option", "aria-pressed": String(draft.chosen.includes(option.key)), disabled },
-      h("span", { class: "escape-option__letter", "aria-hidden": "true" }, option.key),
-      h("span", {}, option.text),
-    );
-    button.addEventListener("click", () => {
-      const at = draft.chosen.indexOf(option.key);
-      if (at >= 0) draft.chosen.splice(at, 1);
-      else if (multiple) draft.chosen.push(option.key);
-      else draft.chosen = [option.key];
-      for (const [j, other] of buttons.entries()) other.setAttribute("aria-pressed", String(draft.chosen.includes(options[j].key)));
-    });
-    return button;
+  return choiceWidget({
+    options: enigme.data.options.map((option) => ({ key: option.key, letter: option.key, text: option.text, id: `option-${option.key}` })),
+    label: enigme.title,
+    draft,
+    disabled,
+    multiple,
+    help: multiple ? t("choose_several") : null,
+    sendKey: "check",
+    submit: (keys) => submit(keys.join("")),
   });
-  return h(
-    "form",
-    {
-      class: "answer-form",
-      onsubmit: (event) => {
-        event.preventDefault();
-        if (draft.chosen.length) submit(draft.chosen.join(""));
-      },
-    },
-    multiple ? h("p", { class: "play-help" }, t("choose_several")) : null,
-    h("div", { class: "escape-options", role: "group", "aria-label": enigme.title }, buttons),
-    submitButton(disabled),
-  );
 }
 
 function ordering(enigme, draft, submit, disabled, announce) {
-  const items = enigme.data.items;
-  draft.order ??= items.map((item) => item.key);
-  const text = Object.fromEntries(items.map((item) => [item.key, item.text]));
-  const list = h("ol", { class: "ordering" });
-  const move = (from, to) => {
-    const [key] = draft.order.splice(from, 1);
-    draft.order.splice(to, 0, key);
-    paint();
-    announce(t("moved", { text: text[key], position: to + 1 }));
-    const again = document.getElementById(`${to < from ? "monter" : "descendre"}-${key}`);
-    (again && !again.disabled ? again : document.getElementById(`monter-${key}`) ?? document.getElementById(`descendre-${key}`))?.focus();
-  };
-  const paint = () =>
-    list.replaceChildren(
-      ...draft.order.map((key, position) =>
-        h(
-          "li",
-          { class: "ordering__item" },
-          h("span", { class: "ordering__text" }, text[key]),
-          h(
-            "span",
-            { class: "ordering__moves" },
-            h("button", { type: "button", id: `monter-${key}`, class: "move-button", "aria-label": t("move_up", { text: text[key] }), disabled: disabled || position === 0, onclick: () => move(position, position - 1) }, "↑"),
-            h("button", { type: "button", id: `descendre-${key}`, class: "move-button", "aria-label": t("move_down", { text: text[key] }), disabled: disabled || position === draft.order.length - 1, onclick: () => move(position, position + 1) }, "↓"),
-          ),
-        ),
-      ),
-    );
-  paint();
-  return h(
-    "form",
-    { class: "answer-form", onsubmit: (event) => { event.preventDefault(); submit(draft.order.join("")); } },
-    h("p", { class: "play-help" }, t("order_help")),
-    list,
-    submitButton(disabled),
-  );
+  return orderingWidget({ items: enigme.data.items, draft, submit: (keys) => submit(keys.join("")), help: t("order_help"), disabled, announce });
 }
 
 function matching(enigme, draft, submit, disabled) {
   const { left, right } = enigme.data;
-  draft.pairs ??= {};
-  const error = h("p", { class: "play-error", role: "alert" });
-  const rows = left.map((item) => {
-    const id = `paire-${item.key}`;
-    return h(
-      "div",
-      { class: "matching__row" },
-      h("label", { for: id, class: "matching__left" }, `${item.key}. ${item.text}`),
-      h(
-        "select",
-        { id, class: "form-select matching__select", disabled, onchange: (event) => { draft.pairs[item.key] = event.target.value; } },
-        h("option", { value: "" }, t("matching_choose")),
-        right.map((other) => h("option", { value: other.key, selected: draft.pairs[item.key] === other.key }, `${other.key}. ${other.text}`)),
-      ),
-    );
+  const labelled = (item) => ({ key: item.key, label: `${item.key}. ${item.text}` });
+  return matchingWidget({
+    lefts: left.map(labelled),
+    rights: right.map(labelled),
+    draft,
+    submit: (pairs) => submit(left.map((item) => `${item.key}${pairs[item.key]}`).join(" ")),
+    help: t("match_help"),
+    disabled,
   });
-  return h(
-    "form",
-    {
-      class: "answer-form",
-      onsubmit: (event) => {
-        event.preventDefault();
-        if (left.some((item) => !draft.pairs[item.key])) {
-          error.textContent = t("matching_incomplete");
-          return;
-        }
-        submit(left.map((item) => `${item.key}${draft.pairs[item.key]}`).join(" "));
-      },
-    },
-    h("p", { class: "play-help" }, t("match_help")),
-    rows,
-    error,
-    submitButton(disabled),
-  );
 }
 
 const BUILDERS = {

@@ -2,45 +2,23 @@
 // every team during the game (pause, +5 min, messages, end), then the ranking and the trades.
 // Redrawn from `view` (the host snapshot, kept up to date by events).
 
-import { connectionBanner, h, metierLinks, readInitialFrame, replaceContent, t } from "./render.js";
+import { h, metierLinks, t } from "./render.js";
 import { playersPanel } from "./roster.js";
-import { GameSocket } from "./socket.js";
-import { clock, duration, rankingTable } from "./escape_render.js";
+import { gameScreen, hostCommands } from "./start.js";
+import { clock, rankingTable } from "./escape_render.js";
+import { boardTable, stuckControl } from "./escape_board.js";
+import { gameClock, keepClock } from "./escape_times.js";
+import { classView } from "./escape_class.js";
 
-const root = document.getElementById("jeu");
-const screen = document.getElementById("ecran");
 const lobbyPanel = document.getElementById("accueil");
-const banner = connectionBanner(document.getElementById("connexion"));
-const alertLine = h("p", { class: "host-alert", role: "alert" });
 const statusLine = h("p", { class: "visually-hidden", role: "status" });
-root.append(alertLine, statusLine);
 const ENIGMES = Object.fromEntries(
   JSON.parse(document.getElementById("enigmes").textContent).map((enigme) => [enigme.id, enigme]),
 );
 
-const first = readInitialFrame();
-let view = first.data;
-let busy = false;
+let view;
 let refreshTimer = null;
 const messageDraft = { text: "", team: "" };
-
-const socket = new GameSocket(root.dataset.socket, {
-  onSnapshot(frame) {
-    view = frame.data;
-    draw();
-  },
-  onEvent(frame) {
-    const handler = EVENTS[frame.type];
-    if (handler && handler(frame.data) !== false) draw();
-  },
-  onStatus(status) {
-    if (status === "open") banner.open();
-    else banner.lost();
-  },
-  onFinal(code) {
-    banner.final(t(`closed_${code}`));
-  },
-});
 
 /** Ask for a fresh snapshot soon, once for a burst of events (30 teams solving at once). */
 function refreshSoon() {
@@ -85,19 +63,32 @@ const EVENTS = {
     return false;
   },
   game_started(data) {
-    Object.assign(view, { phase: "running", paused: false, ends_at_ms: data.ends_at_ms });
+    Object.assign(view, { phase: "running", paused: false, ends_at_ms: data.ends_at_ms, clock_ms: 0, now_ms: data.now_ms });
     refreshSoon(); // every team's first énigme
   },
   team_progress(data) {
     const team = progressOf(data.team_id);
-    if (team) Object.assign(team, { solved_count: data.solved_count, locked_until_ms: null });
-    refreshSoon(); // the énigme each team moves on to
+    if (team) {
+      Object.assign(team, {
+        solved_count: data.solved_count,
+        solved: [...(team.solved ?? []), { enigme_id: data.enigme_id, clock_ms: data.clock_ms }],
+        current: data.current,
+        current_since_ms: data.clock_ms,
+        path_count: data.path_count,
+        locked_until_ms: null,
+      });
+    }
+    refreshSoon(); // the whole board again, once for a burst
   },
   code_rejected(data) {
     const team = progressOf(data.team_id);
     if (!team) return false;
     team.attempts = { ...team.attempts, [data.enigme_id]: data.attempts };
+    team.wrong_codes = data.wrong_codes;
     if (data.locked_until_ms) team.locked_until_ms = data.locked_until_ms;
+  },
+  team_renamed(data) {
+    for (const row of [...(view.teams ?? []), ...(view.progress ?? [])]) if (row.team_id === data.team_id) row.name = data.name;
   },
   hint_given(data) {
     const team = progressOf(data.team_id);
@@ -110,10 +101,12 @@ const EVENTS = {
     if (team) Object.assign(team, { finished_at_ms: socket.serverNow(), current: null, clock_ms: data.clock_ms });
   },
   paused(data) {
-    Object.assign(view, { paused: true, remaining_ms: data.remaining_ms });
+    keepClock(view, socket.serverNow(), true);
+    Object.assign(view, { remaining_ms: data.remaining_ms });
   },
   resumed(data) {
-    Object.assign(view, { paused: false, ends_at_ms: data.ends_at_ms });
+    keepClock(view, socket.serverNow(), false);
+    Object.assign(view, { ends_at_ms: data.ends_at_ms });
   },
   time_changed(data) {
     view.ends_at_ms = data.ends_at_ms;
@@ -128,31 +121,10 @@ const EVENTS = {
 };
 
 // -- commands ----------------------------------------------------------------------------
-async function send(message, control) {
-  if (busy) return false;
-  busy = true;
-  if (control) control.disabled = true;
-  alertLine.textContent = "";
-  try {
-    await socket.command(message);
-    return true;
-  } catch (error) {
-    alertLine.textContent = t("error_prefix", { message: error.message ?? t("reconnecting") });
-    return false;
-  } finally {
-    busy = false;
-    if (control?.isConnected) control.disabled = false;
-  }
-}
-
-function commandButton(label, message, { primary = false, confirmText = null, id = null, name = null } = {}) {
-  const button = h("button", { type: "button", id, "aria-label": name, class: `host-button${primary ? " host-button--primary" : ""}` }, label);
-  button.addEventListener("click", () => {
-    if (confirmText && !window.confirm(confirmText)) return;
-    send(message, button);
-  });
-  return button;
-}
+const game = gameScreen({ adopt: (data) => { view = data; }, events: EVENTS, draw });
+const { socket } = game;
+const { send, commandButton } = hostCommands(game);
+game.root.append(statusLine);
 
 // -- players: « Retirer » in the lobby, and the players panel while the game runs ----------
 const roster = playersPanel(commandButton);
@@ -234,57 +206,14 @@ function lobby() {
 }
 
 // -- the board ---------------------------------------------------------------------------
-function sum(counts) {
-  return Object.values(counts ?? {}).reduce((a, b) => a + b, 0);
-}
-
-function status(team) {
-  if (!team.members.length && !team.solved_count) return t("status_waiting");
-  if (team.finished_at_ms) {
-    const last = team.solved?.at(-1)?.clock_ms ?? team.clock_ms ?? 0;
-    return t("status_done", { time: duration(last + (team.penalty_ms ?? 0)) });
-  }
-  if (team.locked_until_ms && team.locked_until_ms > socket.serverNow()) return `🔒 ${t("status_locked")}`;
-  return t("status_playing");
-}
-
-function currentEnigme(team) {
-  const enigme = ENIGMES[team.current];
-  if (!enigme) return "–";
-  return `${enigme.number}. ${enigme.title}`;
-}
-
 function board() {
-  const teams = (view.progress ?? []).filter((team) => team.members.length || team.solved_count);
+  const now = socket.serverNow();
   return h(
     "section",
     { class: "escape-board", "aria-labelledby": "tableau-titre" },
     h("h2", { id: "tableau-titre" }, t("board_title")),
-    h(
-      "table",
-      { class: "escape-board__table" },
-      h(
-        "thead",
-        {},
-        h("tr", {}, ["col_team", "col_enigme", "col_solved", "col_hints", "col_attempts", "col_status"].map((key) => h("th", { scope: "col" }, t(key)))),
-      ),
-      h(
-        "tbody",
-        {},
-        teams.map((team) =>
-          h(
-            "tr",
-            {},
-            h("th", { scope: "row" }, team.name, h("span", { class: "escape-board__members" }, team.members.map(nickname).join(", "))),
-            h("td", {}, currentEnigme(team)),
-            h("td", {}, `${team.solved_count} / ${view.enigme_count}`),
-            h("td", {}, `${sum(team.hints_used)}`),
-            h("td", {}, `${sum(team.attempts)}`),
-            h("td", {}, status(team)),
-          ),
-        ),
-      ),
-    ),
+    boardTable(view, { enigmes: ENIGMES, nickname, now, clock: gameClock(view, now) }),
+    h("form", { class: "escape-stuck-form", onsubmit: (event) => event.preventDefault() }, stuckControl(draw)),
   );
 }
 
@@ -318,8 +247,10 @@ function messageForm() {
         const message = { type: "message", text };
         if (messageDraft.team) message.team_id = messageDraft.team;
         if (await send(message, button)) {
-          messageDraft.text = "";
+          // Back to « Toutes les équipes »: the next message must not go to the last team by mistake.
+          Object.assign(messageDraft, { text: "", team: "" });
           input.value = "";
+          recipients.value = "";
         }
       },
     },
@@ -329,8 +260,25 @@ function messageForm() {
   );
 }
 
+// The projector's view of the running game (escape_class.js); the board is the teacher's.
+let classMode = window.location.hash === "#classe";
+
+function setClassMode(on) {
+  classMode = on;
+  document.body.classList.toggle("escape-class-mode", on);
+  const sheet = document.getElementById("corrige");
+  if (on && sheet) sheet.open = false; // never the answers on the projector
+  window.history.replaceState(null, "", on ? "#classe" : window.location.pathname);
+  draw();
+  document.getElementById(on ? "vue-animateur" : "vue-classe")?.focus();
+}
+
 function running() {
   const remaining = () => (view.paused ? view.remaining_ms : view.ends_at_ms - socket.serverNow());
+  document.body.classList.toggle("escape-class-mode", classMode);
+  if (classMode) return classView(view, { remaining, onLeave: () => setClassMode(false) });
+  const toClass = h("button", { type: "button", class: "host-button", id: "vue-classe" }, t("class_view"));
+  toClass.addEventListener("click", () => setClassMode(true));
   return [
     h(
       "div",
@@ -344,6 +292,7 @@ function running() {
           : commandButton(t("pause"), { type: "pause" }, { id: "pause" }),
         commandButton(t("add_time"), { type: "add_time", seconds: 300 }, { id: "plus-temps" }),
         commandButton(t("end"), { type: "end" }, { confirmText: t("end_confirm"), id: "terminer" }),
+        toClass,
       ),
     ),
     view.paused ? h("p", { class: "play-notice" }, t("paused_long")) : null,
@@ -353,6 +302,7 @@ function running() {
 }
 
 function finished() {
+  document.body.classList.remove("escape-class-mode");
   const ranking = view.ranking ?? [];
   const overall = view.debrief?.overall ?? [];
   return [
@@ -381,22 +331,19 @@ const SCREENS = { lobby, running, finished };
 const conclusion = document.getElementById("conclusion");
 
 function draw() {
-  const focusedId = document.activeElement?.id;
   if (conclusion) conclusion.hidden = view.phase !== "finished";
   lobbyPanel.hidden = view.phase !== "lobby";
-  replaceContent(screen, (SCREENS[view.phase] ?? lobby)());
+  game.paint((SCREENS[view.phase] ?? lobby)());
   drawRoster();
-  if (focusedId) document.getElementById(focusedId)?.focus();
 }
 
-// Locks run out on their own: the board's "bloquée" must go without an event.
+// The board's times run on their own, and locks run out without an event: redraw each second
+// (not while the teacher types in a form, whose draft a redraw would not lose but would jolt).
 window.setInterval(() => {
-  if (view.phase === "running" && (view.progress ?? []).some((team) => team.locked_until_ms)) {
-    const now = socket.serverNow();
-    for (const team of view.progress) if (team.locked_until_ms && team.locked_until_ms <= now) team.locked_until_ms = null;
-    if (!document.activeElement?.closest?.("form")) draw();
-  }
+  if (view.phase !== "running" || view.paused) return;
+  const now = socket.serverNow();
+  for (const team of view.progress ?? []) if (team.locked_until_ms && team.locked_until_ms <= now) team.locked_until_ms = null;
+  if (!document.activeElement?.closest?.("form")) draw();
 }, 1000);
 
-draw();
-if (!first.ended) socket.connect();
+game.start();

@@ -3,51 +3,21 @@
 // Redrawn from `view` (the player snapshot, kept up to date by events).
 
 import { codeControls } from "./escape_controls.js";
-import { connectionBanner, h, metierLinks, readInitialFrame, replaceContent, t } from "./render.js";
-import { GameSocket } from "./socket.js";
-import { clock, every, rankingTable } from "./escape_render.js";
+import { h, metierLinks, ordinal, t } from "./render.js";
+import { gameScreen } from "./start.js";
+import { clock, duration, every, rankingTable } from "./escape_render.js";
 
-const root = document.getElementById("jeu");
-const screen = document.getElementById("ecran");
 const messages = document.getElementById("messages");
-const banner = connectionBanner(document.getElementById("connexion"));
-const announcer = h("p", { class: "visually-hidden", "aria-live": "polite" });
-root.append(announcer);
-
-const first = readInitialFrame();
-const myId = root.dataset.player;
-let view = first.data;
+const myId = document.getElementById("jeu").dataset.player;
+let view;
 const drafts = new Map(); // énigme id -> the code being built
 let notice = null; // {tone: "wrong" | "info", text}: feedback on the last code
 let solvedNote = null; // the énigme just solved, with its trades
 let sending = false;
 
-function announce(text) {
-  announcer.textContent = text;
-}
-
 function nickname(playerId) {
   return (view.nicknames ?? {})[playerId] ?? "";
 }
-
-const socket = new GameSocket(root.dataset.socket, {
-  onSnapshot(frame) {
-    view = frame.data;
-    draw();
-  },
-  onEvent(frame) {
-    const handler = EVENTS[frame.type];
-    if (handler && handler(frame.data) !== false) draw();
-  },
-  onStatus(status) {
-    if (status === "open") banner.open();
-    else banner.lost();
-  },
-  onFinal(code) {
-    const rejoin = code === 4401 || code === 4410 ? h("a", { href: root.dataset.joinUrl }, t("rejoin")) : null;
-    banner.final(t(`closed_${code}`), rejoin);
-  },
-});
 
 function mine(data) {
   return view.team && data.team_id === view.team.team_id;
@@ -56,18 +26,22 @@ function mine(data) {
 const MESSAGES_KEPT = 3;
 
 function hostMessage(text) {
-  messages.append(h("p", { class: "escape-message" }, t("message_from_host", { text })));
+  const message = h(
+    "div",
+    { class: "escape-message" },
+    h("p", { class: "escape-message__text" }, t("message_from_host", { text })),
+    h(
+      "button",
+      { type: "button", class: "escape-message__close", "aria-label": t("dismiss_message"), onclick: () => message.remove() },
+      "×",
+    ),
+  );
+  messages.append(message);
   while (messages.childElementCount > MESSAGES_KEPT) messages.firstElementChild.remove();
 }
 
 // -- events: small edits of the view ---------------------------------------------------
 const EVENTS = {
-  player_kicked() {
-    // Removed by the teacher: stop reconnecting, and say so (the server also closes with 4410).
-    socket.stop();
-    banner.final(t("kicked"), h("a", { href: root.dataset.joinUrl }, t("rejoin")));
-    return false;
-  },
   team_joined(data) {
     if (!mine(data)) return false;
     view.team.members = data.members;
@@ -104,15 +78,17 @@ const EVENTS = {
       window.scrollTo(0, 0);
     }
     Object.assign(view.team, { current: data.enigme.id, enigme: data.enigme, fragments: data.fragments });
+    if (data.path_count) view.team.path_count = data.path_count;
     announce(data.enigme.title);
   },
   code_rejected(data) {
     if (!mine(data)) return false;
     view.team.attempts = { ...view.team.attempts, [data.enigme_id]: data.attempts };
-    if (data.locked_until_ms) view.team.locked_until_ms = data.locked_until_ms;
+    // One countdown: the lock line counts down from lock_ms as received on this phone, so it
+    // starts at « 10 s » like the lock itself, whatever the gap between the two clocks.
+    if (data.lock_ms) view.team.locked_until_ms = socket.serverNow() + data.lock_ms;
     const who = data.player_id === myId ? "" : nickname(data.player_id);
     const text = [who ? t("wrong_code_by", { nickname: who }) : "", t("wrong_code", { attempts: data.attempts })];
-    if (data.lock_ms) text.push(t("locked", { seconds: Math.ceil(data.lock_ms / 1000) }));
     notice = { tone: "wrong", text: text.filter(Boolean).join(" ") };
   },
   enigme_solved(data) {
@@ -149,6 +125,14 @@ const EVENTS = {
     hostMessage(data.text);
     return false;
   },
+  team_renamed(data) {
+    for (const row of view.teams ?? []) if (row.team_id === data.team_id) row.name = data.name;
+    if (!mine(data)) return false;
+    view.team.name = data.name;
+    const header = document.querySelector(".play-header__me");
+    if (header) header.textContent = `${nickname(myId) || header.textContent.split(" · ")[0]} · ${data.name}`;
+    announce(t("renamed", { name: data.name }));
+  },
   team_finished(data) {
     if (!mine(data)) return false;
     view.team.finished_at_ms ??= socket.serverNow();
@@ -158,6 +142,9 @@ const EVENTS = {
     announce(t("final_title"));
   },
 };
+
+const game = gameScreen({ adopt: (data) => { view = data; }, events: EVENTS, draw });
+const { socket, announce } = game;
 
 // -- commands ----------------------------------------------------------------------------
 async function submitCode(code) {
@@ -183,8 +170,15 @@ async function submitCode(code) {
   }
 }
 
+/** What the team's next hint costs, as a time: said before the team asks. */
+function nextHintCost() {
+  const enigme = view.team.enigme;
+  const used = (view.team.hints ?? []).length;
+  return duration((enigme.hint_penalties_s?.[used] ?? 0) * 1000);
+}
+
 async function askHint(button) {
-  if (!window.confirm(t("hint_confirm"))) return;
+  if (!window.confirm(t("hint_confirm", { time: nextHintCost() }))) return;
   button.disabled = true;
   try {
     await socket.command({ type: "hint", enigme_id: view.team.enigme.id });
@@ -217,9 +211,51 @@ function remainingMs() {
   return view.ends_at_ms == null ? null : view.ends_at_ms - socket.serverNow();
 }
 
+let renameDraft = null; // the name being typed, kept across redraws
+
+function renameForm() {
+  const input = h("input", {
+    id: "nom-equipe",
+    type: "text",
+    maxlength: 40,
+    minlength: 2,
+    autocomplete: "off",
+    value: renameDraft ?? view.team.name,
+    "aria-describedby": "nom-equipe-aide",
+    oninput: (event) => {
+      renameDraft = event.target.value;
+    },
+  });
+  const error = h("p", { class: "play-error", id: "nom-equipe-erreur", role: "alert" });
+  const button = h("button", { type: "submit", class: "play-button play-button--secondary" }, t("rename_send"));
+  return h(
+    "form",
+    {
+      class: "escape-rename",
+      onsubmit: async (event) => {
+        event.preventDefault();
+        error.textContent = "";
+        button.disabled = true;
+        try {
+          await socket.command({ type: "rename_team", name: input.value });
+          renameDraft = null;
+        } catch (refusal) {
+          error.textContent = refusal.message ?? t("reconnecting");
+        } finally {
+          button.disabled = false;
+        }
+      },
+    },
+    h("label", { class: "play-label", for: "nom-equipe" }, t("rename_label")),
+    h("p", { class: "play-help", id: "nom-equipe-aide" }, t("rename_help")),
+    h("div", { class: "escape-rename__row" }, input, button),
+    error,
+  );
+}
+
 function lobby() {
   if (!view.team) return [h("p", { class: "play-lead" }, t("no_team"))];
-  return [...teamLine(), h("p", { class: "play-lead" }, t("lobby_intro"))];
+  return [...teamLine(), h("p", { class: "play-lead" }, t("lobby_intro")), renameForm()];
 }
 
 function lockLine(team) {
@@ -246,8 +282,22 @@ function solvedBanner() {
     "div",
     { class: "escape-solved", role: "status" },
     h("p", { class: "escape-solved__title" }, who ? t("solved_by", { nickname: who }) : t("solved")),
-    solvedNote.metiers.length ? [h("p", {}, t("unlocked_metiers")), metierLinks(solvedNote.metiers)] : null,
+    solvedNote.metiers.length ? [h("p", {}, t("unlocked_metiers", { count: solvedNote.metiers.length })), metierLinks(solvedNote.metiers)] : null,
   );
+}
+
+/** The énigme's picture ({url, width, height, alt}), sized for a phone and never above the fold's worth. */
+function enigmeImage(image) {
+  if (!image?.url) return null;
+  return h("img", {
+    class: "escape-image escape-image--enigme",
+    src: image.url,
+    alt: image.alt ?? "",
+    width: image.width,
+    height: image.height,
+    loading: "lazy",
+    decoding: "async",
+  });
 }
 
 function enigmeScreen() {
@@ -261,13 +311,13 @@ function enigmeScreen() {
     h(
       "div",
       { class: "escape-top" },
-      h("p", { class: "question-number" }, t("enigme_of", { number: (team.solved_count ?? 0) + 1, count: view.enigme_count })),
+      h("p", { class: "question-number" }, t("enigme_of", { number: (team.solved_count ?? 0) + 1, count: team.path_count ?? view.enigme_count })),
       clock(remainingMs, { paused: view.paused }),
     ),
     solvedBanner(),
     h("h2", { class: "play-title escape-title" }, enigme.title),
+    enigmeImage(enigme.image ?? data.image),
     data.story_html ? richText(data.story_html, "escape-story") : null,
-    data.image?.url ? h("img", { class: "escape-image", src: data.image.url, alt: data.image.alt ?? "", width: data.image.width, height: data.image.height }) : null,
     enigme.text ? h("p", { class: "question-prompt" }, enigme.text) : null,
     h(
       "section",
@@ -299,6 +349,7 @@ function enigmeScreen() {
     "button",
     { type: "button", class: "play-button play-button--secondary", id: "indice", disabled: hintsLeft <= 0 || view.paused },
     t("ask_hint"),
+    hintsLeft > 0 ? h("span", { class: "escape-hint-cost" }, ` (${t("hint_cost", { time: nextHintCost() })})`) : null,
   );
   hintButton.addEventListener("click", () => askHint(hintButton));
   parts.push(hintButton, h("p", { class: "play-help" }, hintsLeft > 0 ? t("hints_left", { count: hintsLeft }) : t("no_hint_left")));
@@ -327,7 +378,7 @@ function finished() {
   const metiers = (view.debrief?.teams ?? {})[teamId] ?? view.team?.metiers ?? [];
   return [
     h("h2", { class: "play-title" }, t("final_title")),
-    row ? h("p", { class: "play-lead" }, t("team_rank", { rank: row.rank, count: ranking.length })) : null,
+    row ? h("p", { class: "play-lead" }, t("team_rank", { rank: ordinal(row.rank), total: ranking.length })) : null,
     h("h2", { class: "play-subtitle" }, t("your_metiers")),
     metiers.length ? metierLinks(metiers, "metier-links metier-links--big") : h("p", {}, t("no_metier")),
     ranking.length ? [h("h2", { class: "play-subtitle" }, t("ranking")), rankingTable(ranking, teamId)] : null,
@@ -340,15 +391,9 @@ const story = document.getElementById("histoire");
 const conclusion = document.getElementById("conclusion");
 
 function draw() {
-  const focusedId = document.activeElement?.id;
   if (conclusion) conclusion.hidden = view.phase !== "finished";
-  replaceContent(screen, (SCREENS[view.phase] ?? lobby)());
-  if (focusedId) {
-    const again = document.getElementById(focusedId);
-    if (again && !again.disabled) again.focus();
-  }
+  game.paint((SCREENS[view.phase] ?? lobby)());
 }
 
 if (story && view.phase !== "lobby") story.open = false;
-draw();
-if (!first.ended) socket.connect();
+game.start();

@@ -49,7 +49,7 @@ export function rankingTable(rows, highlightTeamId = null) {
         h(
           "span",
           { class: "ranking__score" },
-          t("solved_time", { solved: row.solved, time: duration(row.time_ms) }),
+          t("solved_time", { count: row.solved, time: duration(row.time_ms) }),
           row.penalty_ms ? ` (${t("penalty", { time: duration(row.penalty_ms) })})` : "",
         ),
       ),

@@ -3,50 +3,22 @@
 
 import {
   LETTERS,
-  connectionBanner,
-  countdown,
   describeSolution,
-  formatNumber,
   h,
   metierLinks,
+  ordinal,
   questionHeading,
+  questionImage,
   rankingList,
-  readInitialFrame,
-  replaceContent,
   t,
 } from "./render.js";
 import { playerItem, playersPanel } from "./roster.js";
-import { GameSocket } from "./socket.js";
+import { muteButton, sounds, startMusic, stopMusic } from "./sound.js";
+import { readyCountdown, reducedMotion, selfScrolling, timeRing } from "./stage.js";
+import { gameScreen, hostCommands } from "./start.js";
 
-const root = document.getElementById("jeu");
-const screen = document.getElementById("ecran");
 const lobbyPanel = document.getElementById("accueil");
-const banner = connectionBanner(document.getElementById("connexion"));
-const alertLine = h("p", { class: "host-alert", role: "alert" });
-root.append(alertLine);
-
-const first = readInitialFrame();
-let view = first.data;
-let busy = false; // a command is on its way: no double clicks
-
-const socket = new GameSocket(root.dataset.socket, {
-  onSnapshot(frame) {
-    view = frame.data;
-    draw();
-  },
-  onEvent(frame) {
-    const handler = EVENTS[frame.type];
-    if (!handler) return;
-    if (handler(frame.data) !== false) draw();
-  },
-  onStatus(status) {
-    if (status === "open") banner.open();
-    else banner.lost();
-  },
-  onFinal(code) {
-    banner.final(t(`closed_${code}`));
-  },
-});
+let view;
 
 // A phone that slept or lost the network shows greyed until it comes back (same player).
 function isOnline(player) {
@@ -87,10 +59,11 @@ const EVENTS = {
   },
   answer_count(data) {
     if (data.question_index !== view.question_index) return false;
-    Object.assign(view, { answered: data.answered, expected: data.expected });
+    Object.assign(view, { answered: data.answered, expected: data.expected, answered_ids: data.answered_ids ?? [] });
     const count = document.getElementById("nombre-reponses");
     if (!count) return true;
     count.textContent = t("answered_of", data);
+    drawRoster(); // who has answered, in the players panel
     return false;
   },
   question_opened(data) {
@@ -102,6 +75,7 @@ const EVENTS = {
       question_count: data.count,
       deadline_ms: data.deadline_ms,
       answered: 0,
+      answered_ids: [],
       // Everyone active when a question opens may answer it (late joiners wait for the next).
       expected: activePlayers().length,
     });
@@ -129,34 +103,9 @@ const EVENTS = {
 };
 
 // -- commands --------------------------------------------------------------------------
-async function send(message, button) {
-  if (busy) return;
-  busy = true;
-  if (button) button.disabled = true;
-  alertLine.textContent = "";
-  try {
-    await socket.command(message);
-  } catch (error) {
-    alertLine.textContent = t("error_prefix", { message: error.message ?? t("reconnecting") });
-  } finally {
-    busy = false;
-    if (button?.isConnected) button.disabled = false;
-  }
-}
-
-function commandButton(label, message, { primary = false, confirmText = null, id = null, name = null } = {}) {
-  const button = h(
-    "button",
-    { type: "button", id, "aria-label": name, class: `host-button${primary ? " host-button--primary" : ""}` },
-    label,
-  );
-  button.addEventListener("click", () => {
-    // A native confirm: keyboard and screen-reader friendly, and a kick cannot be undone.
-    if (confirmText && !window.confirm(confirmText)) return;
-    send(message, button);
-  });
-  return button;
-}
+const game = gameScreen({ adopt: (data) => { view = data; }, events: EVENTS, draw });
+const { socket } = game;
+const { commandButton } = hostCommands(game);
 
 // -- players: the lobby list, and the panel during the game ------------------------------
 // The engine takes a kick in the lobby, during a question and at the reveal.
@@ -164,7 +113,14 @@ const ROSTER_PHASES = new Set(["question", "reveal"]);
 const roster = playersPanel(commandButton);
 
 function rosterPlayers() {
-  return activePlayers().map((player) => ({ ...player, online: isOnline(player) }));
+  const answered = view.phase === "question" ? new Set(view.answered_ids ?? []) : null;
+  return activePlayers().map((player) => ({
+    ...player,
+    online: isOnline(player),
+    // During a question: who has answered (never what), for a teacher waiting on the last ones.
+    detail: answered ? (answered.has(player.player_id) ? t("has_answered") : t("not_answered")) : null,
+    done: answered?.has(player.player_id) ?? null,
+  }));
 }
 
 function drawRoster() {
@@ -172,31 +128,47 @@ function drawRoster() {
 }
 
 // -- screens ---------------------------------------------------------------------------
+// Made for a projector: every screen fits 1366 × 768 without scrolling (play.css gives each one
+// a fixed grid); long lists live in areas that page through themselves.
+const lobbyScroll = { top: 0 };
+const ready = () => readyCountdown((beat) => sounds.tick(beat));
+
 function lobby() {
   const players = rosterPlayers();
-  return [
+  return h(
+    "section",
+    { class: "host-players", "aria-labelledby": "joueurs-titre" },
     h(
-      "section",
-      { class: "host-players", "aria-labelledby": "joueurs-titre" },
+      "div",
+      { class: "host-players__top" },
       h("h2", { id: "joueurs-titre" }, t("players_joined", { count: players.length })),
-      players.length
-        ? h(
-            "ul",
-            { class: "host-players__list" },
-            players.map((player) => playerItem(player, commandButton)),
-          )
-        : h("p", { class: "host-waiting" }, t("no_player_yet")),
+      commandButton(t("start"), { type: "start" }, { primary: true, id: "demarrer", before: ready }),
     ),
-    h("div", { class: "host-controls" }, commandButton(t("start"), { type: "start" }, { primary: true, id: "demarrer" })),
-  ];
+    players.length
+      ? selfScrolling(
+          h("ul", { class: "host-players__list", "aria-label": t("players_list") }, players.map((player) => playerItem(player, commandButton))),
+          lobbyScroll,
+        )
+      : h("p", { class: "host-waiting" }, t("no_player_yet")),
+  );
+}
+
+function optionList(q) {
+  if (q.kind === "choice") {
+    return h(
+      "ol",
+      { class: `host-options host-options--${Math.min(q.options.length, 6)}` },
+      q.options.map((option, i) => h("li", { class: `host-option host-option--${i}` }, h("span", { class: "host-option__letter", "aria-hidden": "true" }, LETTERS[i]), h("span", {}, option))),
+    );
+  }
+  if (q.kind === "true_false") {
+    return h("ul", { class: "host-options host-options--2" }, h("li", { class: "host-option host-option--true" }, t("true")), h("li", { class: "host-option host-option--false" }, t("false")));
+  }
+  return null;
 }
 
 function questionBody(q) {
   switch (q.kind) {
-    case "choice":
-      return h("ol", { class: "host-options", type: "A" }, q.options.map((option, i) => h("li", { class: `host-option host-option--${i}` }, h("span", { class: "host-option__letter", "aria-hidden": "true" }, LETTERS[i]), option)));
-    case "true_false":
-      return h("ul", { class: "host-options host-options--two" }, h("li", { class: "host-option host-option--true" }, t("true")), h("li", { class: "host-option host-option--false" }, t("false")));
     case "ordering":
       return h("ul", { class: "host-items" }, q.items.map((item) => h("li", {}, item.text)));
     case "matching":
@@ -209,49 +181,54 @@ function questionBody(q) {
     case "estimate":
       return q.unit ? h("p", { class: "host-unit" }, `(${q.unit})`) : null;
     default:
-      return null;
+      return optionList(q);
   }
 }
 
 function question() {
   const q = view.question;
   const remaining = () => (view.paused ? view.remaining_ms : view.deadline_ms - socket.serverNow());
-  return [
+  const image = questionImage(q, "host-image");
+  return h(
+    "div",
+    { class: "host-stage host-stage--question" },
     h(
       "div",
       { class: "host-question__top" },
       questionHeading(view.question_index, view.question_count, "h2"),
-      countdown(remaining, { paused: view.paused }),
+      h("p", { class: "host-count", id: "nombre-reponses", role: "status" }, t("answered_of", { answered: view.answered ?? 0, expected: view.expected ?? 0 })),
+      timeRing(remaining, (q.time_limit_s ?? 0) * 1000, { paused: view.paused, onSecond: (seconds) => seconds <= 5 && seconds > 0 && sounds.tick() }),
     ),
-    h("p", { class: "host-prompt" }, q.prompt),
-    questionBody(q),
-    h("p", { class: "host-count", id: "nombre-reponses", role: "status" }, t("answered_of", { answered: view.answered ?? 0, expected: view.expected ?? 0 })),
+    h("div", { class: `host-question${image ? " host-question--image" : ""}` }, h("p", { class: "host-prompt" }, q.prompt), image),
+    h("div", { class: "host-question__body" }, questionBody(q)),
     h(
       "div",
       { class: "host-controls" },
-      view.paused
-        ? commandButton(t("resume"), { type: "resume" }, { primary: true })
-        : commandButton(t("pause"), { type: "pause" }),
+      view.paused ? commandButton(t("resume"), { type: "resume" }, { primary: true }) : commandButton(t("pause"), { type: "pause" }),
       commandButton(t("close"), { type: "close" }, { primary: !view.paused }),
       commandButton(t("skip"), { type: "skip" }),
       commandButton(t("end"), { type: "end" }, { confirmText: t("end_confirm") }),
     ),
-  ];
+  );
 }
 
-function bars(rows, total) {
+/** One bar per answer, in the answer's own colour; the right ones marked ✓ (not by colour alone). */
+function bars(rows) {
+  const top = Math.max(1, ...rows.map((row) => row.count));
   return h(
     "ul",
     { class: "bars" },
-    rows.map((row) =>
-      h(
+    rows.map((row) => {
+      const fill = h("span", { class: `bar__fill ${row.colour}` });
+      fill.style.setProperty("--share", (row.count / top).toFixed(3));
+      return h(
         "li",
         { class: `bar${row.correct ? " bar--correct" : ""}` },
         h("span", { class: "bar__label" }, row.correct ? `✓ ${row.label}` : row.label),
-        h("span", { class: "bar__track", "aria-hidden": "true" }, h("span", { class: "bar__fill", style: `width: ${total ? (100 * row.count) / total : 0}%` })),
+        h("span", { class: "bar__track", "aria-hidden": "true" }, fill),
         h("span", { class: "bar__count" }, t("answers_count", { count: row.count })),
-      ),
-    ),
+      );
+    }),
   );
 }
 
@@ -260,30 +237,29 @@ function distribution(data) {
   const q = data.question;
   if (q.kind === "choice") {
     const correct = new Set(data.solution.correct);
-    const rows = q.options.map((option, i) => ({ label: `${LETTERS[i]}. ${option}`, count: counts[i], correct: correct.has(i) }));
-    return bars(rows, Math.max(...counts, 1));
+    return bars(q.options.map((option, i) => ({ label: `${LETTERS[i]}. ${option}`, count: counts[i], correct: correct.has(i), colour: `host-option--${i}` })));
   }
   if (q.kind === "true_false") {
-    const rows = [
-      { label: t("true"), count: counts.true, correct: data.solution.correct === true },
-      { label: t("false"), count: counts.false, correct: data.solution.correct === false },
-    ];
-    return bars(rows, Math.max(counts.true, counts.false, 1));
+    return bars([
+      { label: t("true"), count: counts.true, correct: data.solution.correct === true, colour: "host-option--true" },
+      { label: t("false"), count: counts.false, correct: data.solution.correct === false, colour: "host-option--false" },
+    ]);
   }
-  const rows = [
-    { label: t("right"), count: right, correct: true },
-    { label: t("partial"), count: partial },
-    { label: t("wrong"), count: wrong },
-    { label: t("unanswered"), count: unanswered },
-  ];
-  return bars(rows, Math.max(right, partial, wrong, unanswered, 1));
+  return bars([
+    { label: t("right"), count: right, correct: true, colour: "bar__fill--right" },
+    { label: t("partial"), count: partial, colour: "bar__fill--partial" },
+    { label: t("wrong"), count: wrong, colour: "bar__fill--wrong" },
+    { label: t("unanswered"), count: unanswered, colour: "bar__fill--none" },
+  ]);
 }
 
 function reveal() {
   const data = view.reveal;
   const last = data.index + 1 >= data.count;
-  // The controls come first: on a projector the bottom of the page is below the fold.
-  return [
+  // The controls come first: on a projector the bottom of the page is the first thing cut.
+  return h(
+    "div",
+    { class: "host-stage host-stage--reveal" },
     h(
       "div",
       { class: "host-question__top" },
@@ -291,7 +267,7 @@ function reveal() {
       h(
         "div",
         { class: "host-controls host-controls--top" },
-        commandButton(last ? t("to_podium") : t("next"), { type: "next" }, { primary: true, id: "suivante" }),
+        commandButton(last ? t("to_podium") : t("next"), { type: "next" }, { primary: true, id: "suivante", before: last ? null : ready }),
         commandButton(t("end"), { type: "end" }, { confirmText: t("end_confirm") }),
       ),
     ),
@@ -301,51 +277,96 @@ function reveal() {
       { class: "host-reveal" },
       h(
         "div",
-        {},
+        { class: "host-reveal__answer" },
         h("h3", {}, t("correct_answer")),
         describeSolution(data.question, data.solution),
         distribution(data),
         data.explanation ? h("p", { class: "explanation" }, data.explanation) : null,
-        data.metiers.length ? [h("h3", {}, t("metiers_linked")), metierLinks(data.metiers)] : null,
+        data.metiers.length ? h("div", { class: "host-reveal__metiers" }, h("h3", {}, t("metiers_linked")), metierLinks(data.metiers, "metier-links metier-links--inline")) : null,
       ),
-      h("div", {}, h("h3", {}, t("leaderboard")), rankingList(data.leaderboard)),
+      h("div", { class: "host-reveal__ranking" }, h("h3", {}, t("leaderboard")), rankingList(data.leaderboard)),
     ),
-  ];
+  );
+}
+
+// Ties share a step; a whole class tied at 0 must not push the podium off the screen.
+const PODIUM_NAMES = 3;
+
+/** 2nd, 1st, 3rd side by side, rising one after the other: 3rd, then 2nd, then 1st. */
+function podiumSteps(rows) {
+  const at = (place) => rows.filter((row) => row.rank === place);
+  const step = (place) => {
+    const players = at(place);
+    return h(
+      "li",
+      { class: `podium__step podium__step--${place}` },
+      h(
+        "span",
+        { class: "podium__names" },
+        players.length ? players.slice(0, PODIUM_NAMES).map((row) => h("span", { class: "podium__name" }, row.nickname)) : "–",
+        players.length > PODIUM_NAMES ? h("span", { class: "podium__more" }, t("and_others", { count: players.length - PODIUM_NAMES })) : null,
+      ),
+      players.length ? h("span", { class: "podium__score" }, t("points", { count: players[0].score })) : null,
+      h("span", { class: "podium__block" }, h("span", { class: "podium__place" }, ordinal(place))),
+    );
+  };
+  const ranks = [...new Set(rows.map((row) => row.rank))].sort((a, b) => a - b).slice(0, 3);
+  const order = [ranks[1], ranks[0], ranks[2]].filter((rank) => rank != null);
+  return h("ol", { class: `podium${reducedMotion() ? "" : " podium--animated"}`, "aria-label": t("podium") }, order.map(step));
 }
 
 function finished() {
   const final = view.final ?? { podium: [], debrief: { metiers: [] } };
   const metiers = final.debrief.metiers;
-  return [
-    h("h2", { class: "host-title" }, t("finished_title")),
+  const replay = document.getElementById("rejouer");
+  if (replay) replay.hidden = false;
+  return h(
+    "div",
+    { class: "host-stage host-stage--finished" },
+    h("div", { class: "host-question__top" }, h("h2", { class: "host-title" }, t("finished_title")), replay),
     h(
       "div",
-      { class: "host-reveal" },
+      { class: "host-finished" },
       h(
         "section",
-        { "aria-labelledby": "podium-titre" },
-        h("h3", { id: "podium-titre" }, t("podium")),
-        final.podium.length ? rankingList(final.podium, "ranking ranking--podium") : h("p", {}, t("nobody_played")),
+        { class: "host-finished__podium", "aria-labelledby": "podium-titre" },
+        h("h3", { id: "podium-titre", class: "visually-hidden" }, t("podium")),
+        final.podium.length ? podiumSteps(final.podium) : h("p", {}, t("nobody_played")),
       ),
       h(
         "section",
-        { "aria-labelledby": "metiers-titre" },
+        { class: "host-finished__metiers", "aria-labelledby": "metiers-titre" },
         h("h3", { id: "metiers-titre" }, t("metiers_discovered")),
         metiers.length ? metierLinks(metiers, "metier-links metier-links--big") : h("p", {}, t("no_metier")),
       ),
     ),
-  ];
+  );
 }
 
 const SCREENS = { lobby, question, reveal, finished };
+let shownPhase = null;
 
-function draw() {
-  const focusedId = document.activeElement?.id;
-  lobbyPanel.hidden = view.phase !== "lobby";
-  replaceContent(screen, (SCREENS[view.phase] ?? lobby)());
-  drawRoster();
-  if (focusedId) document.getElementById(focusedId)?.focus();
+/** The sounds of a change of phase: music under a question, a chime at the reveal, a fanfare. */
+function soundsFor(phase) {
+  if (phase === shownPhase) return;
+  shownPhase = phase;
+  if (phase === "question") {
+    sounds.go();
+    startMusic(() => view.phase === "question" && !view.paused);
+  } else {
+    stopMusic();
+    if (phase === "reveal") sounds.reveal();
+    if (phase === "finished") sounds.podium();
+  }
 }
 
-draw();
-if (!first.ended) socket.connect();
+function draw() {
+  lobbyPanel.hidden = view.phase !== "lobby";
+  game.root.dataset.phase = view.phase;
+  game.paint((SCREENS[view.phase] ?? lobby)());
+  drawRoster();
+  soundsFor(view.phase);
+}
+
+muteButton(document.getElementById("son"), { on: t("sound_on"), off: t("sound_off") });
+game.start();

@@ -3,56 +3,21 @@
 
 import { answerControls } from "./answers.js";
 import {
-  connectionBanner,
-  countdown,
   describeSolution,
-  formatNumber,
   h,
   metierLinks,
+  ordinal,
   questionHeading,
-  readInitialFrame,
-  replaceContent,
+  questionImage,
   t,
 } from "./render.js";
-import { GameSocket } from "./socket.js";
+import { timeRing } from "./stage.js";
+import { gameScreen } from "./start.js";
 
-const root = document.getElementById("jeu");
-const screen = document.getElementById("ecran");
-const banner = connectionBanner(document.getElementById("connexion"));
-const announcer = h("p", { class: "visually-hidden", "aria-live": "polite" });
-root.append(announcer);
-
-const first = readInitialFrame();
-let view = first.data;
+let view;
 const drafts = new Map(); // question index -> the answer being built
 const sending = new Map(); // question index -> "sending" | an error message
 let flash = null; // a one-off line ("question passée")
-
-function announce(text) {
-  announcer.textContent = text;
-}
-
-const socket = new GameSocket(root.dataset.socket, {
-  onSnapshot(frame) {
-    view = frame.data;
-    draw();
-  },
-  onEvent(frame) {
-    const handler = EVENTS[frame.type];
-    if (handler) {
-      handler(frame.data);
-      draw();
-    }
-  },
-  onStatus(status) {
-    if (status === "open") banner.open();
-    else banner.lost();
-  },
-  onFinal(code) {
-    const rejoin = code === 4401 || code === 4410 ? h("a", { href: root.dataset.joinUrl }, t("rejoin")) : null;
-    banner.final(t(`closed_${code}`), rejoin);
-  },
-});
 
 // -- events: small edits of the view ---------------------------------------------------
 const EVENTS = {
@@ -100,11 +65,10 @@ const EVENTS = {
     Object.assign(view.me, { rank: data.rank, score: data.score });
     view.final = { ...(view.final ?? {}), player_count: data.player_count };
   },
-  player_kicked() {
-    socket.stop();
-    banner.final(t("kicked"), h("a", { href: root.dataset.joinUrl }, t("rejoin")));
-  },
 };
+
+const game = gameScreen({ adopt: (data) => { view = data; }, events: EVENTS, draw });
+const { socket, announce } = game;
 
 // -- screens ---------------------------------------------------------------------------
 function lobby() {
@@ -134,12 +98,17 @@ async function submit(answer) {
 function question() {
   const index = view.question_index;
   const q = view.question;
-  const parts = [
-    questionHeading(index, view.question_count, "h2"),
-    h("p", { class: "question-prompt" }, q.prompt),
-  ];
   const remaining = () => (view.paused ? view.remaining_ms : view.deadline_ms - socket.serverNow());
-  parts.push(countdown(remaining, { paused: view.paused }));
+  const parts = [
+    h(
+      "div",
+      { class: "phone-top" },
+      h("div", {}, questionHeading(index, view.question_count, "h2"), scoreLine()),
+      timeRing(remaining, (q.time_limit_s ?? 0) * 1000, { paused: view.paused }),
+    ),
+    h("p", { class: "question-prompt" }, q.prompt),
+    questionImage(q, "question-image", { lazy: true }),
+  ];
   if (view.paused) parts.push(h("p", { class: "play-notice", role: "status" }, t("paused_long")));
   if (!view.me.eligible) {
     parts.push(h("p", { class: "play-lead" }, t("wait_next")));
@@ -161,6 +130,17 @@ function question() {
   return parts;
 }
 
+/** « Score 1 200 · 2ᵉ »: the phone's own standing, always in sight during a question. */
+function scoreLine() {
+  if (!view.question_index) return null; // nothing to compare before the first reveal
+  return h(
+    "p",
+    { class: "phone-score" },
+    `${t("your_score")} ${t("points", { count: view.me.score ?? 0 })}`,
+    view.me.rank ? ` · ${t("your_place")} ${ordinal(view.me.rank)}` : "",
+  );
+}
+
 function resultTitle(result) {
   if (!result.answered) return t("result_none");
   if (result.correct) return t("result_right");
@@ -178,8 +158,14 @@ function reveal() {
         "div",
         { class: `result result--${tone}` },
         h("p", { class: "result__title" }, resultTitle(result)),
-        h("p", { class: "result__points" }, t("result_points", { points: formatNumber(result.points) })),
-        h("p", {}, t("score_rank", { score: formatNumber(result.score), rank: result.rank ?? "–", count: result.player_count })),
+        h("p", { class: "result__points" }, t("result_points", { count: result.points })),
+        h("p", { class: "result__rank" }, t("score_rank", { score: t("points", { count: result.score }), rank: result.rank ? ordinal(result.rank) : "–", total: result.player_count })),
+        result.streak >= 2 ? h("p", { class: "result__streak" }, t("streak", { count: result.streak })) : null,
+        result.ahead
+          ? h("p", { class: "result__ahead" }, t("ahead", { count: result.ahead.gap, nickname: result.ahead.nickname }))
+          : result.rank === 1 && result.score > 0
+            ? h("p", { class: "result__ahead" }, t("leader"))
+            : null,
       ),
     );
   }
@@ -200,26 +186,21 @@ function finished() {
   const parts = [h("h2", { class: "play-title" }, t("final_title"))];
   if (view.me.rank) {
     parts.push(
-      h("p", { class: "play-lead" }, t("final_rank", { rank: view.me.rank, count: final.player_count ?? "", score: formatNumber(view.me.score) })),
+      h("p", { class: "play-lead" }, t("final_rank", { rank: ordinal(view.me.rank), total: final.player_count ?? "", score: t("points", { count: view.me.score }) })),
     );
   }
   parts.push(h("h2", { class: "play-subtitle" }, t("your_metiers")));
   parts.push(metiers.length ? metierLinks(metiers, "metier-links metier-links--big") : h("p", {}, t("no_metier")));
+  // « Rejouer » on the class screen opens a new game with a new PIN.
+  parts.push(h("p", { class: "play-help" }, t("replay_hint"), " ", h("a", { href: game.root.dataset.joinUrl }, t("rejoin"))));
   return parts;
 }
 
 const SCREENS = { lobby, question, reveal, finished };
 
 function draw() {
-  // Redrawing must not throw the focus away (a pause while a student sorts a list).
-  const focusedId = document.activeElement?.id;
   const build = SCREENS[view.phase] ?? lobby;
-  replaceContent(screen, flash ? h("p", { class: "play-notice" }, flash) : null, build());
-  if (focusedId) {
-    const again = document.getElementById(focusedId);
-    if (again && !again.disabled) again.focus();
-  }
+  game.paint(flash ? h("p", { class: "play-notice" }, flash) : null, build());
 }
 
-draw();
-if (!first.ended) socket.connect();
+game.start();

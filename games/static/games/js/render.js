@@ -1,12 +1,24 @@
 // Small rendering helpers shared by the host screen and the phone.
 // DOM built with createElement and textContent only: nicknames are typed by students.
 
-const TEXTS = JSON.parse(document.getElementById("textes").textContent);
+import { fill, ordinalText, pickForm } from "./wording.js";
 
-/** A translated sentence (games/views/screens.py) with %(name)s placeholders filled. */
+const TEXTS = JSON.parse(document.getElementById("textes").textContent);
+const LANG = document.documentElement.lang || "fr";
+
+/**
+ * A translated sentence (games/views/screens.py) with %(name)s placeholders filled. A sentence
+ * with plural forms picks the one for `params.count` (« 0 joueur », "0 players").
+ */
 export function t(key, params = {}) {
-  const text = TEXTS[key] ?? key;
-  return text.replace(/%\((\w+)\)s/g, (_, name) => String(params[name] ?? ""));
+  const { count } = params;
+  const shown = typeof count === "number" ? { ...params, count: formatNumber(count) } : params;
+  return fill(pickForm(TEXTS[key] ?? key, typeof count === "number" ? count : 0, LANG), shown);
+}
+
+/** « 1ʳᵉ », « 2ᵉ »; "1st", "2nd" in English. */
+export function ordinal(n) {
+  return ordinalText(TEXTS.ordinal ?? { other: "%(n)s" }, n, LANG);
 }
 
 /** h("p", {class: "x"}, "text", child...) */
@@ -25,17 +37,28 @@ export function h(tag, attrs = {}, ...children) {
       node.setAttribute(name, String(value));
     }
   }
-  // Flattened to any depth: a list of sections holding lists must never reach
-  // createTextNode as an array (it once printed "[object HTMLHeadingElement],...").
-  for (const child of children.flat(Infinity)) {
-    if (child == null || child === false) continue;
-    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
+  node.append(...nodes(children));
   return node;
 }
 
-export function replaceContent(container, ...nodes) {
-  container.replaceChildren(...nodes.flat(Infinity).filter(Boolean));
+/**
+ * Children as nodes: arrays flattened to any depth, null/false/"" dropped, strings and numbers
+ * as text. Anything else throws: a list of sections once reached createTextNode as an array and
+ * every escape end screen printed "[object HTMLHeadingElement],…" instead of the ranking.
+ */
+export function nodes(children) {
+  const out = [];
+  for (const child of [children].flat(Infinity)) {
+    if (child == null || child === false || child === "") continue;
+    if (child instanceof Node) out.push(child);
+    else if (typeof child === "string" || typeof child === "number") out.push(document.createTextNode(String(child)));
+    else throw new TypeError(`h(): cannot render ${Object.prototype.toString.call(child)} as a child`);
+  }
+  return out;
+}
+
+export function replaceContent(container, ...children) {
+  container.replaceChildren(...nodes(children));
 }
 
 export function readInitialFrame() {
@@ -45,11 +68,29 @@ export function readInitialFrame() {
 export const LETTERS = "ABCDEFGH";
 
 export function formatNumber(value) {
-  return new Intl.NumberFormat(document.documentElement.lang || "fr").format(value);
+  return new Intl.NumberFormat(LANG).format(value);
 }
 
 export function questionHeading(index, count, level = "h2") {
   return h(level, { class: "question-number" }, t("question_of", { number: index + 1, count }));
+}
+
+/**
+ * The question's picture (a Wagtail rendition sized for phones, games/kinds/quiz/blocks.py),
+ * with its alt text; its width and height reserve the space before it loads.
+ */
+export function questionImage(question, className, { lazy = false } = {}) {
+  const image = question.image;
+  if (!image?.url) return null;
+  return h("img", {
+    class: className,
+    src: image.url,
+    alt: image.alt ?? "",
+    width: image.width,
+    height: image.height,
+    decoding: "async",
+    loading: lazy ? "lazy" : null,
+  });
 }
 
 /** Seconds left, from the server's deadline and the server's clock as the socket knows it. */
@@ -140,7 +181,7 @@ export function rankingList(rows, className = "ranking") {
         { class: `ranking__row ranking__row--${row.rank}` },
         h("span", { class: "ranking__rank" }, `${row.rank}`),
         h("span", { class: "ranking__name" }, row.nickname),
-        h("span", { class: "ranking__score" }, t("points", { points: formatNumber(row.score) })),
+        h("span", { class: "ranking__score" }, t("points", { count: row.score })),
       ),
     ),
   );

@@ -10,7 +10,7 @@ import { h, replaceContent, t } from "./render.js";
 export function playerItem(player, commandButton, buttonId = null) {
   return h(
     "li",
-    { class: player.online ? "host-player" : "host-player host-player--offline" },
+    { class: `host-player${player.online ? "" : " host-player--offline"}${player.done ? " host-player--done" : ""}` },
     h("span", { class: "host-player__name" }, player.nickname),
     player.detail ? h("span", { class: "host-player__detail" }, ` · ${player.detail}`) : null,
     player.online ? null : h("span", { class: "host-player__status" }, ` (${t("offline")})`),
@@ -38,7 +38,7 @@ export function playersPanel(commandButton) {
     if (!shown) return;
     const offline = players.filter((player) => !player.online).length;
     summary.textContent = offline
-      ? t("roster_summary_offline", { count: players.length, offline })
+      ? t("roster_summary_offline", { total: players.length, count: offline })
       : t("roster_summary", { count: players.length });
     const focused = list.contains(document.activeElement) ? document.activeElement.id : pressed;
     pressed = null;

@@ -1,6 +1,6 @@
-"""manage.py import_entreprises FICHIER.csv [--dry-run] : les entreprises de la carte.
+"""manage.py import_entreprises FILE.csv [--dry-run]: the companies of the map.
 
-La logique est dans metiers.territoire.importer ; ici, les arguments et le compte rendu.
+The logic is in metiers.territoire.importer; here, the arguments and the report.
 """
 
 from __future__ import annotations

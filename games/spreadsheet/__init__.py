@@ -1,0 +1,1 @@
+"""Quizzes imported from a spreadsheet a teacher fills in (CSV or XLSX, Kahoot-style columns)."""
