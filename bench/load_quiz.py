@@ -447,7 +447,9 @@ def run(players: int, scaled: bool) -> dict:
                 duplicates=duplicates,
                 expected=players * QUESTIONS,
                 join_service_ms=join_service_ms,
-                rss_per_player_kib=(results["rss_connected_kib"] - idle_rss) / players,
+                # Per phone actually connected (a phone that failed to join holds nothing).
+                rss_per_player_kib=(results["rss_connected_kib"] - idle_rss)
+                / max(len(results["join"]), 1),
             )
             return results
         finally:
