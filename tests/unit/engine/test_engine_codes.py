@@ -42,7 +42,7 @@ def test_normalise(typed, expected):
         ("matching", "2a 1b 3c", "1B2A3C"),
         ("matching", "1a1b", None),
         ("matching", "a1", None),
-        ("find_trade", "Soudeuse !", "soudeuse!"),
+        ("find_trade", "Soudeuse !", "soudeur"),  # gender and punctuation folded (issue 10)
         ("padlock_digits", "   ", None),
         ("unknown_kind", "1234", None),
     ],
