@@ -45,5 +45,7 @@ serve:
 	@echo "Métiers en jeu : http://localhost:$(PORT)/ (admin : http://localhost:$(PORT)/admin/)"
 	@if [ "$(HOST)" = "0.0.0.0" ] && [ -z "$$ALLOWED_HOSTS" ]; then \
 		echo "Pour les téléphones de la classe : ALLOWED_HOSTS=<adresse IP de ce poste>,localhost (voir README)"; fi
-	@# No access log: its lines would tie students' IP addresses to game URLs.
-	$(BIN)/daphne -b $(HOST) -p $(PORT) --access-log /dev/null cms.asgi:application
+	@# No access log: its lines would tie students' IP addresses to game URLs. A long accept
+	@# queue (twisted's default is 50): a class connecting at once must not wait for its SYNs
+	@# to be resent (docs/performance.md, issue 12).
+	$(BIN)/daphne -e tcp:port=$(PORT):interface=$(HOST):backlog=4096 --access-log /dev/null cms.asgi:application

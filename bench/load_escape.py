@@ -36,6 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 # The database, daphne and percentile helpers of the quiz benchmark, shared as they are.
 from load_quiz import (  # noqa: E402
+    PROTOCOL,
     ROOT,
     Environment,
     page_origin,
@@ -114,7 +115,7 @@ async def phone(port: int, pin: str, player: dict, position: int, tally: Tally, 
     import websockets
 
     async with websockets.connect(
-        f"ws://127.0.0.1:{port}/ws/jeu/{pin}/joueur/",
+        f"ws://127.0.0.1:{port}/ws/jeu/{pin}/joueur/{PROTOCOL}",
         origin=page_origin(port),
         additional_headers={"Cookie": player["cookie"]},
         open_timeout=60,
@@ -139,14 +140,18 @@ async def phone(port: int, pin: str, player: dict, position: int, tally: Tally, 
         assert ready["type"] == "snapshot", ready
         connected.release()
         finished = False
+        waiting: list[dict] = []  # the frames of a protocol 2 list not yet handled
         while not (finished and not pending):
-            try:
-                # After the end, replies still on their way (session_closed) get a short wait.
-                wait = FINISHED_WAIT_S if finished else REPLY_TIMEOUT_S
-                message = json.loads(await asyncio.wait_for(socket.recv(), wait))
-            except TimeoutError:
-                tally.lost += len(pending)
-                return
+            if not waiting:
+                try:
+                    # After the end, replies still on their way (session_closed) get a short wait.
+                    wait = FINISHED_WAIT_S if finished else REPLY_TIMEOUT_S
+                    parsed = json.loads(await asyncio.wait_for(socket.recv(), wait))
+                except TimeoutError:
+                    tally.lost += len(pending)
+                    return
+                waiting = parsed if isinstance(parsed, list) else [parsed]
+            message = waiting.pop(0)
             kind = message["type"]
             if kind == "enigme_opened":
                 enigme_id = message["data"]["enigme"]["id"]

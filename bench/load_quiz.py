@@ -11,6 +11,9 @@ the game and calls "next" after each reveal, and every phone answers each questi
 as it appears (the worst case: all answers in the same instant).
 
 Reported:
+- floor: the same broadcast by a bare `websockets` server (bench/ws_floor.py) to the same
+  number of sockets from the same client processes, run just before; the broadcast line
+  gives the ratio of the two p99s (the figure to compare across runs on a noisy machine);
 - join: time from opening the socket to the first snapshot, per phone;
 - broadcast: from the host's "start"/"next" to the question on each phone;
 - answer ack: from sending an answer to its acknowledgement (sent after commit);
@@ -29,10 +32,12 @@ import json
 import os
 import platform
 import secrets
+import signal
 import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -82,6 +87,13 @@ def rss_kib(pid: int) -> int:
     return 0
 
 
+def cpu_s(pid: int) -> float:
+    """CPU time (user + system) a process used so far: unlike latencies, barely moved by
+    the other programs of a shared machine."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def free_port() -> int:
     import socket
 
@@ -110,9 +122,18 @@ class Environment:
                 conn.execute(f'CREATE DATABASE "{self.pg_name}"')
             self.env["DATABASE_URL"] = f"{admin.rpartition('/')[0]}/{self.pg_name}"
             self.env["REDIS_URL"] = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
+            # Redis pub/sub ignores the database number: a prefix of its own keeps two runs
+            # (or a test suite on the same Redis) from hearing each other.
+            self.env["REDIS_PREFIX"] = f"mejbench{secrets.token_hex(4)}"
         else:
             self.env["DATABASE_URL"] = f"sqlite:///{workdir / 'bench.sqlite3'}"
-        os.environ.update({k: v for k, v in self.env.items() if k in {"DATABASE_URL", "REDIS_URL"}})
+        os.environ.update(
+            {
+                k: v
+                for k, v in self.env.items()
+                if k in {"DATABASE_URL", "REDIS_URL", "REDIS_PREFIX"}
+            }
+        )
         os.environ["DJANGO_SETTINGS_MODULE"] = "cms.settings.test"
         subprocess.run(  # noqa: S603
             [sys.executable, "manage.py", "migrate", "--noinput", "-v0"],
@@ -131,6 +152,22 @@ class Environment:
                 conn.execute(f'DROP DATABASE IF EXISTS "{self.pg_name}" WITH (FORCE)')
 
 
+def bench_nicknames(count: int) -> list[str]:
+    """ "Joueur 1", "Joueur 2"…, skipping the few the nickname filter refuses (a number such
+    as 1488 is a hate symbol: the filter is right, the bench only needs N names)."""
+    from games.moderation.nicknames import NicknameError, clean_nickname
+
+    names, number = [], 0
+    while len(names) < count:
+        number += 1
+        try:
+            clean_nickname(f"Joueur {number}")
+        except NicknameError:
+            continue
+        names.append(f"Joueur {number}")
+    return names
+
+
 def prepare_session(players: int):
     """Teacher, session and players, written through the project's own services."""
     import django
@@ -139,7 +176,7 @@ def prepare_session(players: int):
     from tests.support.scripted import create_class
 
     started = time.perf_counter()
-    klass = create_class(quiz_spec(), [f"Joueur {n + 1}" for n in range(players)])
+    klass = create_class(quiz_spec(), bench_nicknames(players))
     join_service_ms = (time.perf_counter() - started) * 1000 / max(players, 1)
     return klass, join_service_ms
 
@@ -154,10 +191,13 @@ def start_servers(env: Environment, count: int) -> list[tuple[subprocess.Popen, 
                 sys.executable,
                 "-m",
                 "daphne",
-                "-b",
-                "127.0.0.1",
-                "-p",
-                str(port),
+                # The accept queue of production (docs/operations.md); BENCH_BACKLOG=50 is
+                # twisted's default, measured side by side.
+                "-e",
+                f"tcp:port={port}:interface=127.0.0.1:backlog={BACKLOG}",
+                # As in production (docs/operations.md): no access log.
+                "--access-log",
+                "/dev/null",
                 "cms.asgi:application",
             ],
             cwd=ROOT,
@@ -181,11 +221,47 @@ def start_servers(env: Environment, count: int) -> list[tuple[subprocess.Popen, 
     return servers
 
 
+def spy_on(servers) -> list[subprocess.Popen]:
+    """BENCH_PYSPY=<dir>: sample each daphne with py-spy (collapsed stacks, one file each)."""
+    folder = os.environ.get("BENCH_PYSPY")
+    if not folder:
+        return []
+    spies = []
+    for process, port in servers:
+        out = Path(folder) / f"daphne-{port}.txt"
+        spies.append(
+            subprocess.Popen(  # noqa: S603
+                [
+                    str(Path(sys.executable).parent / "py-spy"),
+                    "record",
+                    "--pid",
+                    str(process.pid),
+                    "--format",
+                    "raw",
+                    "--rate",
+                    "200",
+                    "--nonblocking",
+                    "-o",
+                    str(out),
+                ],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+        )
+    return spies
+
+
 def page_origin(port: int) -> str:
     """The Origin a browser sends for our pages on that port: the server checks scheme, host
     and port (cms/websocket_origin.py)."""
     return f"http://127.0.0.1:{port}"
 
+
+# The phones speak what the game's pages speak (games/static/games/js/socket.js); BENCH_PROTOCOL=1
+# measures the old one-frame-per-write protocol side by side.
+PROTOCOL = "" if os.environ.get("BENCH_PROTOCOL") == "1" else "?protocol=2"
+
+BACKLOG = int(os.environ.get("BENCH_BACKLOG", "4096"))
 
 # The simulated phones run in this many processes: one Python event loop handling hundreds
 # of sockets would measure its own queue, not the server.
@@ -196,12 +272,20 @@ async def phones(pin: str, phones_: list[tuple[int, str]], ports: list[int], rea
     """The phones of one client process; returns their raw measurements."""
     import websockets
 
-    out = {"join": [], "received": [], "ack": [], "sent": 0, "acked": 0, "errors": []}
+    out = {"join": [], "received": [], "ack": [], "sent": 0, "acked": 0, "errors": [], "size": 0}
+    out["failed"] = []
 
     async def phone(index: int, cookie: str, connected: asyncio.Event):
+        try:
+            await play_phone(index, cookie, connected)
+        except Exception as error:  # counted and shown: a phone that cannot join or play
+            out["failed"].append(type(error).__name__)
+            connected.set()
+
+    async def play_phone(index: int, cookie: str, connected: asyncio.Event):
         began = time.perf_counter()
         async with websockets.connect(
-            f"ws://127.0.0.1:{ports[index % len(ports)]}/ws/jeu/{pin}/joueur/",
+            f"ws://127.0.0.1:{ports[index % len(ports)]}/ws/jeu/{pin}/joueur/{PROTOCOL}",
             origin=page_origin(ports[index % len(ports)]),
             additional_headers={"Cookie": cookie},
             open_timeout=60,
@@ -213,21 +297,24 @@ async def phones(pin: str, phones_: list[tuple[int, str]], ports: list[int], rea
             connected.set()
             sent_at = 0.0
             async for raw in socket:
-                message = json.loads(raw)
-                kind = message["type"]
-                if kind == "question_opened":
-                    q = message["data"]["index"]
-                    out["received"].append((q, time.time()))
-                    sent_at = time.perf_counter()
-                    out["sent"] += 1
-                    await socket.send(json.dumps({"type": "answer", "q": q, "answer": [0]}))
-                elif kind == "ack":
-                    out["ack"].append((time.perf_counter() - sent_at) * 1000)
-                    out["acked"] += 1
-                elif kind == "error":
-                    out["errors"].append(message["code"])
-                elif kind == "game_finished":
-                    return
+                parsed = json.loads(raw)
+                # Protocol 2: one write may hold the frames of one delivery, as a list.
+                for message in parsed if isinstance(parsed, list) else [parsed]:
+                    kind = message["type"]
+                    if kind == "question_opened":
+                        q = message["data"]["index"]
+                        out["received"].append((q, time.time()))
+                        out["size"] = len(raw.encode())
+                        sent_at = time.perf_counter()
+                        out["sent"] += 1
+                        await socket.send(json.dumps({"type": "answer", "q": q, "answer": [0]}))
+                    elif kind == "ack":
+                        out["ack"].append((time.perf_counter() - sent_at) * 1000)
+                        out["acked"] += 1
+                    elif kind == "error":
+                        out["errors"].append(message["code"])
+                    elif kind == "game_finished":
+                        return
 
     events, tasks = [], []
     for number, (index, cookie) in enumerate(phones_):
@@ -285,6 +372,7 @@ def play(klass: dict, servers) -> dict:
         for k in range(CLIENT_PROCESSES)
     ]
     started = time.perf_counter()
+    cpu_before = sum(cpu_s(process.pid) for process, _ in servers)
     for worker in workers:
         worker.start()
     for _ in workers:
@@ -292,33 +380,49 @@ def play(klass: dict, servers) -> dict:
     join_all_s = time.perf_counter() - started
     time.sleep(0.5)
     rss = sum(rss_kib(process.pid) for process, _ in servers)
+    cpu_joined = sum(cpu_s(process.pid) for process, _ in servers)
     asked = asyncio.run(host_plays(klass["pin"], klass["host_cookie"], ports[0]))
+    cpu_played = sum(cpu_s(process.pid) for process, _ in servers)
     parts = [results.get(timeout=300) for _ in workers]
     for worker in workers:
         worker.join(30)
-    merged = {key: [] for key in ("join", "ack", "errors")}
+    merged = {key: [] for key in ("join", "ack", "errors", "failed")}
     merged.update(sent=0, acked=0, broadcast=[])
     for part in parts:
-        for key in ("join", "ack", "errors"):
+        for key in ("join", "ack", "errors", "failed"):
             merged[key] += part[key]
         merged["sent"] += part["sent"]
         merged["acked"] += part["acked"]
+        merged["frame_bytes"] = part["size"]
         merged["broadcast"] += [(at - asked[q]) * 1000 for q, at in part["received"]]
-    merged.update(join_all_s=join_all_s, rss_connected_kib=rss)
+    merged.update(
+        join_all_s=join_all_s,
+        rss_connected_kib=rss,
+        cpu_join_s=cpu_joined - cpu_before,
+        cpu_game_s=cpu_played - cpu_joined,
+    )
     return merged
 
 
 def run(players: int, scaled: bool) -> dict:
+    import ws_floor
+
+    # The floor first, while nothing else of this run is up: same clients, same machine.
+    floor_join, floor = ws_floor.measure(players, CLIENT_PROCESSES)
     with tempfile.TemporaryDirectory(prefix="mej-bench-") as tmp:
         env = Environment(scaled, Path(tmp))
         try:
             klass, join_service_ms = prepare_session(players)
             servers = start_servers(env, 2 if scaled else 1)
+            spies = spy_on(servers)
             try:
                 time.sleep(0.5)
                 idle_rss = sum(rss_kib(process.pid) for process, _ in servers)
                 results = play(klass, servers)
             finally:
+                for spy in spies:
+                    spy.send_signal(signal.SIGINT)
+                    spy.wait(30)
                 for process, _ in servers:
                     process.terminate()
                     process.wait(10)
@@ -335,17 +439,27 @@ def run(players: int, scaled: bool) -> dict:
                 .count()
             )
             results.update(
+                floor=floor,
+                floor_join=floor_join,
                 players=players,
                 scaled=scaled,
                 rows=rows,
                 duplicates=duplicates,
                 expected=players * QUESTIONS,
                 join_service_ms=join_service_ms,
-                rss_per_player_kib=(results["rss_connected_kib"] - idle_rss) / players,
+                # Per phone actually connected (a phone that failed to join holds nothing).
+                rss_per_player_kib=(results["rss_connected_kib"] - idle_rss)
+                / max(len(results["join"]), 1),
             )
             return results
         finally:
             env.drop()
+
+
+def ws_floor_bytes() -> int:
+    import ws_floor
+
+    return ws_floor.FRAME_BYTES
 
 
 def report(results: dict) -> None:
@@ -356,13 +470,26 @@ def report(results: dict) -> None:
     )
     lost = results["expected"] - min(results["acked"], results["rows"])
     print(f"\n== N = {results['players']} phones, {QUESTIONS} questions, {mode}")
+    failed = Counter(results["failed"])
     print(
         f"join (socket open -> snapshot): {summary(results['join'])}; all joined in {results['join_all_s']:.2f} s"
+        + (f"; phones failed: {dict(failed)}" if failed else "")
+    )
+    print(
+        f"floor join (bare websockets, socket open -> first frame): {summary(results['floor_join'])}"
     )
     print(
         f"join service (nickname -> player row + engine join): {results['join_service_ms']:.1f} ms per player"
     )
-    print(f"broadcast (next -> question on phone): {summary(results['broadcast'])}")
+    floor_p99 = percentile(results["floor"], 99)
+    ratio = percentile(results["broadcast"], 99) / floor_p99
+    print(
+        f"floor (bare websockets broadcast, {ws_floor_bytes()} B frame): {summary(results['floor'])}"
+    )
+    print(
+        f"broadcast (next -> question on phone): {summary(results['broadcast'])}; "
+        f"ratio to floor p99 {ratio:.2f}x ({results['frame_bytes']} B frame)"
+    )
     print(f"answer ack: {summary(results['ack'])}")
     print(
         f"answers: sent {results['sent']}, acked {results['acked']}, rows {results['rows']}, "
@@ -370,6 +497,10 @@ def report(results: dict) -> None:
         f"errors {sorted(set(results['errors']))}"
     )
     print(f"server memory: {results['rss_per_player_kib']:.1f} KiB per connected player")
+    print(
+        f"server CPU: join {results['cpu_join_s']:.2f} s, game {results['cpu_game_s']:.2f} s "
+        f"({results['cpu_game_s'] * 1e6 / results['expected']:.0f} µs per answer, with its broadcasts)"
+    )
 
 
 def main() -> None:

@@ -10,12 +10,15 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.local")
 # Django must be set up before the consumers (and the models they import) are loaded.
 django_asgi_app = get_asgi_application()
 
-from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 
 from cms.proxy_headers import TrustedProxyMiddleware  # noqa: E402
 from cms.websocket_origin import SameOriginValidator  # noqa: E402
+from games.live import eager_writes  # noqa: E402
 from games.routing import websocket_urlpatterns  # noqa: E402
+
+# daphne's twisted sends each websocket write at once when nothing is waiting (issue 12).
+eager_writes.install()
 
 # Everything loaded so far lives as long as the process: keep it out of the garbage
 # collector's full passes, which otherwise pause a busy game for tens of milliseconds.
@@ -27,7 +30,8 @@ application = TrustedProxyMiddleware(
     ProtocolTypeRouter(
         {
             "http": django_asgi_app,
-            "websocket": SameOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns))),
+            # Each game route brings the middleware it needs (games/routing.py).
+            "websocket": SameOriginValidator(URLRouter(websocket_urlpatterns)),
         }
     )
 )

@@ -23,17 +23,19 @@ from django.utils.translation import gettext_noop
 from cms.outages import is_outage
 from games.access import throttle
 from games.engine import EngineError, command_from_dict
-from games.engine.events import HOST
 from games.live.connects import get_connect_budget
 from games.live.hub import get_hub
+from games.live.presence_writer import get_presence_writer
 from games.live.runner import TRY_AGAIN, get_runners, stamped
 from games.protocol.frames import (
+    BATCHING_VERSION,
     MAX_REFUSED,
     PLACEMENT_COMMANDS,
     PROTOCOL_VERSION,
     TEAM_NAMING,
     ProtocolError,
     RateLimiter,
+    client_version,
     command_data,
     parse_frame,
 )
@@ -42,9 +44,9 @@ from games.services import presence, teams
 from games.services.clock import now_ms
 from games.services.messages import dumps
 from games.services.play import SessionClosed
-from games.services.sessions import open_session, player_for_token
+from games.services.sessions import open_session, player_by_pin, player_for_token
 from games.services.snapshots import load_snapshot, snapshot_frame
-from games.services.tokens import player_cookie
+from games.services.tokens import game_tokens, player_cookie
 
 logger = logging.getLogger(__name__)
 
@@ -110,6 +112,7 @@ class GameConsumer(AsyncWebsocketConsumer):
         self.refused = 0
         self.retry_stamps = {}
         self.opened_at = time.monotonic()
+        self.batches = client_version(self.scope.get("query_string", b"")) >= BATCHING_VERSION
         await self.accept()
         try:
             await self.open()
@@ -127,17 +130,11 @@ class GameConsumer(AsyncWebsocketConsumer):
 
     async def open(self) -> None:
         address = client_address(self.scope)
-        session = await database_sync_to_async(open_session)(
+        # The game and the screen's identity in one trip to the database thread: during a
+        # join burst every trip queues behind the others (issue 12).
+        session, refusal = await database_sync_to_async(self.find)(
             self.scope["url_route"]["kwargs"]["pin"]
         )
-        if session is None:
-            refusal = (
-                "unknown_pin",
-                gettext_noop("Aucune partie en cours avec ce code."),
-                CLOSE_UNKNOWN_PIN,
-            )
-        else:
-            refusal = await self.identify(session)
         if refusal is not None:
             await self.slow_down_guesser(address)
             await self.refuse(*refusal)
@@ -194,7 +191,19 @@ class GameConsumer(AsyncWebsocketConsumer):
             logger.exception("game socket handler failed on %s", message.get("type"))
             await self.drop()
 
-    async def identify(self, session) -> tuple[str, str, int] | None:
+    def find(self, pin: str) -> tuple:
+        """(session, None) when this screen may watch the game of `pin`, else (session or
+        None, (code, message, close code)). Runs in the database thread."""
+        session = open_session(pin)
+        if session is None:
+            return None, (
+                "unknown_pin",
+                gettext_noop("Aucune partie en cours avec ce code."),
+                CLOSE_UNKNOWN_PIN,
+            )
+        return session, self.identify(session)
+
+    def identify(self, session) -> tuple[str, str, int] | None:
         """None when this screen may watch `session`, else why not: (code, message, close)."""
         raise NotImplementedError
 
@@ -245,6 +254,14 @@ class GameConsumer(AsyncWebsocketConsumer):
 
     async def left(self, session) -> None:
         """Hook run once the socket no longer watches `session`."""
+
+    async def send_frames(self, texts: list[str]) -> None:
+        if self.batches and len(texts) > 1:
+            # Frames are JSON objects already: the list is written without parsing them.
+            await self.send_frame("[" + ",".join(texts) + "]")
+            return
+        for text in texts:
+            await self.send_frame(text)
 
     async def send_frame(self, text: str) -> None:
         await self.send(text_data=text)
@@ -400,7 +417,7 @@ class HostConsumer(GameConsumer):
         else:
             await self.team_service(message, teams.balance)
 
-    async def identify(self, session) -> tuple[str, str, int] | None:
+    def identify(self, session) -> tuple[str, str, int] | None:
         user = self.scope.get("user")
         if user is None or not user.is_authenticated:
             return (
@@ -426,11 +443,11 @@ TEAM_CHANGED_PREFIX = '{"type":"team_changed"'
 class PlayerConsumer(GameConsumer):
     role = "player"
 
-    async def send_frame(self, text: str) -> None:
-        if text.startswith(TEAM_CHANGED_PREFIX):
+    async def send_frames(self, texts: list[str]) -> None:
+        if any(text.startswith(TEAM_CHANGED_PREFIX) for text in texts):
             await self.read_team()
-        await super().send_frame(text)
-        if text.startswith(KICKED_PREFIX):
+        await super().send_frames(texts)
+        if any(text.startswith(KICKED_PREFIX) for text in texts):
             # Removed by the host: its token no longer opens the game (Player.kicked), and
             # this socket stops hearing the game now, not at its next reconnection.
             await self.forget()
@@ -446,12 +463,19 @@ class PlayerConsumer(GameConsumer):
         """Read this player's team again from the database (the truth) and index the socket."""
         team_id = await database_sync_to_async(teams.team_key_of)(int(self.player_id))
         if team_id != self.team_id:
-            self.team_id = team_id
-            await get_hub().regroup(self.session.pk, self)
+            await get_hub().regroup(self.session.pk, self, team_id)
 
-    async def identify(self, session) -> tuple[str, str, int] | None:
+    def find(self, pin: str) -> tuple:
+        player = player_by_pin(pin, game_tokens(self.scope.get("cookies", {})))
+        if player is None:  # refused: look again, step by step, to tell why
+            return super().find(pin)
+        self.player_id = player.engine_id
+        self.team_id = player.team.key if player.team_id else None
+        return player.session, None
+
+    def identify(self, session) -> tuple[str, str, int] | None:
         token = self.scope.get("cookies", {}).get(player_cookie(session.pk), "")
-        player = await database_sync_to_async(player_for_token)(session, token)
+        player = player_for_token(session, token)
         if player is None:
             return (
                 "not_joined",
@@ -466,10 +490,8 @@ class PlayerConsumer(GameConsumer):
         session = self.session
         self.last_heartbeat = time.monotonic()
         await self.evict_extra_sockets()
-        await database_sync_to_async(presence.mark_connected)(int(self.player_id))
-        if self.session is None:
-            return  # a newer socket of this phone evicted this one meanwhile
-        await self.announce_presence(session, online=True)
+        # Written and told to the host in a batch with the other phones joining now.
+        get_presence_writer().mark(session.pk, self.player_id, True, session.version)
 
     async def evict_extra_sockets(self) -> None:
         """One phone, a few tabs at most: past the cap the oldest sockets are closed.
@@ -487,15 +509,10 @@ class PlayerConsumer(GameConsumer):
     async def left(self, session) -> None:
         if get_hub().sockets_of(session.pk, self.player_id):
             return  # another tab of this phone still plays: it stays online
-        await database_sync_to_async(presence.mark_disconnected)(int(self.player_id))
-        await self.announce_presence(session, online=False)
+        get_presence_writer().mark(session.pk, self.player_id, False, session.version)
 
     async def heartbeat(self) -> None:
         # Throttled: a ping every few seconds from 300 phones must not become 300 writes.
         if time.monotonic() - self.last_heartbeat >= presence.HEARTBEAT_S:
             self.last_heartbeat = time.monotonic()
             await database_sync_to_async(presence.mark_seen)(int(self.player_id))
-
-    async def announce_presence(self, session, online: bool) -> None:
-        frame = presence.presence_frame(self.player_id, online, session.version)
-        await get_hub().publish(session.pk, [(HOST, frame)])

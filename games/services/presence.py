@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.db import transaction
 from django.utils import timezone
 
 from games.models import Player
@@ -17,18 +18,26 @@ from games.services.messages import dumps
 HEARTBEAT_S = 20
 # ...so a player not seen for this long is offline even if no disconnect was recorded.
 STALE_AFTER_S = 60
-
-
-def mark_connected(player_id: int) -> None:
-    Player.objects.filter(pk=player_id).update(last_seen_at=timezone.now(), disconnected_at=None)
+# Ids per UPDATE: well under the bound parameters any SQLite build takes.
+WRITE_CHUNK = 500
 
 
 def mark_seen(player_id: int) -> None:
     Player.objects.filter(pk=player_id).update(last_seen_at=timezone.now())
 
 
-def mark_disconnected(player_id: int) -> None:
-    Player.objects.filter(pk=player_id).update(disconnected_at=timezone.now())
+def write_batch(online: list[int], offline: list[int]) -> None:
+    """Many phones at once (live/presence_writer.py): one UPDATE per direction."""
+    now = timezone.now()
+    with transaction.atomic():
+        for start in range(0, len(online), WRITE_CHUNK):
+            Player.objects.filter(pk__in=online[start : start + WRITE_CHUNK]).update(
+                last_seen_at=now, disconnected_at=None
+            )
+        for start in range(0, len(offline), WRITE_CHUNK):
+            Player.objects.filter(pk__in=offline[start : start + WRITE_CHUNK]).update(
+                disconnected_at=now
+            )
 
 
 def online_players(session_id: int) -> dict[str, bool]:

@@ -178,3 +178,49 @@ def test_a_class_follows_the_demo_parcours_from_a_to_z(projector_page, new_phone
         # The parcours meets the trades of the object's chain, each linked to its fiche.
         assert phone.locator(".metier-links a").count() >= 3
     assert problems == []
+
+
+# Protocol 2 (docs/protocol.md): one write may hold a list of frames; `seq` gaps are noticed
+# inside a list too. Driven through the module the pages load, with the socket's writes caught.
+GAME_SOCKET_SCRIPT = """async () => {
+  const { GameSocket, PROTOCOL } = await import("/static/games/js/socket.js");
+  const seen = [];
+  const sent = [];
+  const socket = new GameSocket("/ws/jeu/000000/joueur/", {
+    onSnapshot: (frame) => seen.push(`snapshot ${frame.seq}`),
+    onEvent: (frame) => seen.push(`${frame.type} ${frame.seq ?? "-"}`),
+  });
+  socket.sendRaw = (message) => { sent.push(message.type); return true; };
+  socket.receive(JSON.stringify({ type: "snapshot", seq: 3, v: 10, data: {} }));
+  socket.receive(JSON.stringify([
+    { type: "question_opened", seq: 4, v: 11, data: {} },
+    { type: "answer_accepted", v: 12, data: {} },
+  ]));
+  socket.receive(JSON.stringify([{ type: "question_revealed", seq: 4, v: 13, data: {} }]));
+  socket.receive('[1, null, "x"]');
+  socket.receive("[not json");
+  socket.receive(JSON.stringify({ type: "paused", seq: 5, v: 14, data: {} }));
+  socket.receive(JSON.stringify([
+    { type: "resumed", seq: 7, v: 16, data: {} },
+    { type: "player_result", v: 16, data: {} },
+  ]));
+  return { seen, sent, version: socket.version, protocol: PROTOCOL };
+}"""
+
+
+def test_the_game_socket_reads_lists_of_frames_and_notices_gaps(phone_page):
+    phone_page.goto("/jouer/")
+    result = phone_page.evaluate(GAME_SOCKET_SCRIPT)
+    assert result["protocol"] == 2
+    assert result["seen"] == [
+        "snapshot 3",
+        "question_opened 4",
+        "answer_accepted -",
+        # seq 4 again: already seen, skipped; the junk writes are ignored.
+        "paused 5",
+        # seq 7 after 5: one was missed, a snapshot is asked for; the player's frame still
+        # shows (it carries no seq).
+        "player_result -",
+    ]
+    assert result["sent"] == ["snapshot"]
+    assert result["version"] == 16

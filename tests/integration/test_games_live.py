@@ -88,6 +88,39 @@ async def test_a_question_from_start_to_reveal(quiz_session):
         await communicator.disconnect()
 
 
+async def test_protocol_2_gets_the_frames_of_one_delivery_in_one_write(quiz_session):
+    teacher, session = quiz_session
+    lea_joined, tom_joined = [await sync_to_async(join)(session, n) for n in ("Léa", "Tom")]
+    host = await connect_host(session, teacher)
+    lea = await connect_player(session, lea_joined, "?protocol=2")
+    tom = await connect_player(session, tom_joined, "?protocol=junk")  # unknown: version 1
+    for screen in (host, lea, tom):
+        assert (await receive(screen))["type"] == "snapshot"
+    await send(host, {"type": "start"})
+    # One frame in a delivery: the bare object, in both versions.
+    assert (await receive_until(lea, "question_opened"))["seq"] == 1
+    await receive_until(tom, "question_opened")
+    await send(lea, {"type": "answer", "q": 0, "answer": [0], "ref": "a1"})
+    await receive_until(lea, "ack")
+    await send(tom, {"type": "answer", "q": 0, "answer": [2]})
+    # The last answer reveals: Léa's frames of that batch come as one list, in order...
+    while True:
+        written = json.loads(await lea.receive_from(timeout=3))
+        if isinstance(written, list):
+            break
+    assert [frame["type"] for frame in written] == ["question_revealed", "player_result"]
+    assert written[0]["seq"] == 2 and written[1]["data"]["points"] > 0
+    # ...and Tom's (version 1) one object per write.
+    kinds = []
+    while "player_result" not in kinds:
+        written = json.loads(await tom.receive_from(timeout=3))
+        assert isinstance(written, dict)
+        kinds.append(written["type"])
+    assert kinds[-2:] == ["question_revealed", "player_result"]
+    for communicator in (host, lea, tom):
+        await communicator.disconnect()
+
+
 async def test_bad_frames_get_clear_errors_and_harm_nothing(quiz_session):
     host, (lea, _tom), _ = await setup_class(quiz_session)
     cases = [
@@ -139,6 +172,29 @@ async def test_unknown_pin_and_missing_token_are_refused(quiz_session):
     assert (await receive(no_token))["code"] == "not_joined"
     forged = await connect(f"/ws/jeu/{session.pin}/joueur/", f"mej_p{session.pk}=forged")
     assert (await receive(forged))["code"] == "not_joined"
+    # Cookie names are read too (one query finds the phone's player by all its game
+    # cookies): absurd ids and another game's token open nothing and break nothing.
+    other = await sync_to_async(launch_quiz)(_teacher)
+    elsewhere = await sync_to_async(join)(other, "Léa")
+    for cookie in (
+        f"mej_p{'9' * 30}=x; mej_p{session.pk}x=y; mej_p=z; mej_p١=w",
+        f"mej_p{other.pk}={elsewhere.token}",
+        f"mej_p{session.pk}={elsewhere.token}",
+    ):
+        refused = await connect(f"/ws/jeu/{session.pin}/joueur/", cookie)
+        assert (await receive(refused))["code"] == "not_joined"
+
+
+async def test_a_phone_with_cookies_of_several_games_opens_the_right_one(quiz_session):
+    teacher, session = quiz_session
+    other = await sync_to_async(launch_quiz)(teacher)
+    here = await sync_to_async(join)(session, "Léa")
+    there = await sync_to_async(join)(other, "Léa")
+    cookies = f"mej_p{other.pk}={there.token}; mej_p{session.pk}={here.token}"
+    phone = await connect(f"/ws/jeu/{session.pin}/joueur/", cookies)
+    snapshot = await receive(phone)
+    assert snapshot["data"]["me"]["player_id"] == here.player.engine_id
+    await phone.disconnect()
 
 
 async def test_a_player_cannot_open_the_host_screen(quiz_session):

@@ -75,9 +75,10 @@ async def connect_host(session, user) -> WebsocketCommunicator:
     return await connect(f"/ws/jeu/{session.pin}/hote/", f"sessionid={cookie}")
 
 
-async def connect_player(session, joined) -> WebsocketCommunicator:
+async def connect_player(session, joined, query: str = "") -> WebsocketCommunicator:
+    """`query`: the address's query string, e.g. "?protocol=2" for lists of frames."""
     cookie = f"{player_cookie(session.pk)}={joined.token}"
-    return await connect(f"/ws/jeu/{session.pin}/joueur/", cookie)
+    return await connect(f"/ws/jeu/{session.pin}/joueur/{query}", cookie)
 
 
 async def receive(communicator, timeout=3) -> dict:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from games.engine.ranking import competition_ranks
+from games.engine.ranking import competition_ranks, per_state
 from games.kinds.quiz.engine.questions import Question
 from games.kinds.quiz.engine.state import QuizSpec, QuizState
 
@@ -16,6 +16,7 @@ LEADERBOARD_SIZE = 5
 PODIUM_SIZE = 3
 
 
+@per_state
 def ranking(state: QuizState) -> list[dict[str, Any]]:
     """Active players, best first: {"rank", "player_id", "nickname", "score"}.
 
@@ -100,6 +101,7 @@ def player_result(state: QuizState, player_id: str, standing: dict[str, dict]) -
     }
 
 
+@per_state
 def ranks_by_player(state: QuizState) -> dict[str, int]:
     return {row["player_id"]: row["rank"] for row in ranking(state)}
 

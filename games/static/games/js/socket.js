@@ -4,6 +4,8 @@
 // carry `seq` (broadcasts to every screen) and a screen that sees seq jump by more than one
 // asks for a snapshot instead of guessing what it missed.
 
+// The protocol this client speaks (docs/protocol.md), asked for in the socket's address.
+export const PROTOCOL = 2;
 const FIRST_DELAY_MS = 500;
 const MAX_DELAY_MS = 10_000;
 // The server closed for a reason a retry cannot fix (see games/consumers.py); 4409: this
@@ -40,7 +42,8 @@ export class GameSocket {
 
   connect() {
     const scheme = window.location.protocol === "https:" ? "wss" : "ws";
-    const ws = new WebSocket(`${scheme}://${window.location.host}${this.path}`);
+    // Protocol 2: the server may write several frames at once, as a JSON list.
+    const ws = new WebSocket(`${scheme}://${window.location.host}${this.path}?protocol=${PROTOCOL}`);
     this.ws = ws;
     ws.addEventListener("open", () => {
       this.attempt = 0;
@@ -79,12 +82,19 @@ export class GameSocket {
   }
 
   receive(text) {
-    let frame;
+    let parsed;
     try {
-      frame = JSON.parse(text);
+      parsed = JSON.parse(text);
     } catch {
       return;
     }
+    // One write of the server: a frame, or (protocol 2) the frames of one delivery in order.
+    for (const frame of Array.isArray(parsed) ? parsed : [parsed]) {
+      if (frame !== null && typeof frame === "object") this.receiveFrame(frame);
+    }
+  }
+
+  receiveFrame(frame) {
     if (frame.type === "snapshot") {
       this.seq = frame.seq;
       this.version = frame.v;
