@@ -74,9 +74,9 @@ def join_address(request) -> JoinAddress:
     return JoinAddress(
         host,
         _(
-            "Attention : %(host)s ne fonctionne que sur cet ordinateur, pas sur les téléphones. "
-            "Servez le site sur le réseau de la classe (HOST=0.0.0.0, voir le README) ou "
-            "ouvrez cet écran avec l'adresse réseau de l'ordinateur."
+            # Short: it shares the lobby with the PIN on one projector screen.
+            "Attention : %(host)s ne fonctionne que sur cet ordinateur. Pour les téléphones, "
+            "servez le site avec HOST=0.0.0.0 (voir le README)."
         )
         % {"host": host},
     )
