@@ -97,3 +97,22 @@ def require_dict(data: Any, where: str, code: str) -> dict:
     if not isinstance(data, dict):
         raise EngineError(code, gettext_noop("%(where)s : un objet est attendu."), where=where)
     return data
+
+
+def read_optional_int(data: dict, key: str, where: str, code: str) -> int | None:
+    """An int, or None when the key is missing or null (a deadline not set yet)."""
+    return None if data.get(key) is None else read_int(data, key, where, code)
+
+
+def read_phase(data: dict, where: str, code: str, phases) -> str:
+    """The state's phase, one of `phases`."""
+    phase = read_str(data, "phase", where, code)
+    if phase not in phases:
+        raise EngineError(
+            code,
+            gettext_noop("%(where)s : phase inconnue %(phase)r."),
+            where=where,
+            field="phase",
+            phase=phase,
+        )
+    return phase

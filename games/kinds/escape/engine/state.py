@@ -22,9 +22,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from games.engine.errors import EngineError
-from games.engine.fields import read_bool, read_dict, read_int, read_str, require_dict
-from games.engine.problems import gettext_noop
+from games.engine.fields import (
+    read_bool,
+    read_dict,
+    read_int,
+    read_optional_int,
+    read_phase,
+    require_dict,
+)
 
 PHASES = ("lobby", "running", "finished")
 STATE = "invalid_spec"
@@ -111,18 +116,10 @@ class EscapeState:
     def from_dict(cls, data: Any) -> EscapeState:
         where = "État de l'escape game"
         data = require_dict(data, where, STATE)
-        phase = read_str(data, "phase", where, STATE)
-        if phase not in PHASES:
-            raise EngineError(
-                STATE,
-                gettext_noop("%(where)s : phase inconnue %(phase)r."),
-                where=where,
-                field="phase",
-                phase=phase,
-            )
+        phase = read_phase(data, where, STATE, PHASES)
 
         def optional_int(key: str) -> int | None:
-            return None if data.get(key) is None else read_int(data, key, where, STATE)
+            return read_optional_int(data, key, where, STATE)
 
         teams = read_dict(data, "teams", where, STATE)
         return cls(

@@ -18,7 +18,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from games.engine.errors import EngineError
-from games.engine.fields import read_bool, read_dict, read_int, read_list, read_str, require_dict
+from games.engine.fields import (
+    read_bool,
+    read_dict,
+    read_int,
+    read_list,
+    read_optional_int,
+    read_phase,
+    read_str,
+    require_dict,
+)
 from games.engine.problems import Problem, gettext_noop
 from games.kinds.quiz.engine.questions import Question, question_from_dict
 
@@ -136,18 +145,10 @@ class QuizState:
     def from_dict(cls, data: Any) -> QuizState:
         where = "État du quiz"
         data = require_dict(data, where, STATE)
-        phase = read_str(data, "phase", where, STATE)
-        if phase not in PHASES:
-            raise EngineError(
-                STATE,
-                gettext_noop("%(where)s : phase inconnue %(phase)r."),
-                where=where,
-                field="phase",
-                phase=phase,
-            )
+        phase = read_phase(data, where, STATE, PHASES)
 
         def optional_int(key: str) -> int | None:
-            return None if data.get(key) is None else read_int(data, key, where, STATE)
+            return read_optional_int(data, key, where, STATE)
 
         players = read_dict(data, "players", where, STATE)
         answers = read_dict(data, "answers", where, STATE)
