@@ -142,5 +142,5 @@ async def test_no_frame_to_a_phone_carries_the_answer_sheet(game):  # noqa: F811
     ],
 )
 def test_csv_times_round_up_like_the_screens(ms, text):
-    # games/static/games/js/escape_render.js duration(): Math.ceil(ms / 1000).
+    # games/kinds/escape/static/games/js/escape_render.js duration(): Math.ceil(ms / 1000).
     assert clock_text(ms) == text

@@ -1,11 +1,13 @@
-"""The escape board's times (games/static/games/js/escape_times.js), run with node: the game
+"""The escape board's times (games/kinds/escape/static/games/js/escape_times.js), run with node: the game
 clock between snapshots, a team's time, its time on the current énigme and the stuck flag."""
 
 from pathlib import Path
 
 from tests.support.node import run_module
 
-TIMES_JS = Path(__file__).resolve().parents[2] / "games/static/games/js/escape_times.js"
+TIMES_JS = (
+    Path(__file__).resolve().parents[2] / "games/kinds/escape/static/games/js/escape_times.js"
+)
 
 
 def run_node(script: str):
