@@ -509,7 +509,9 @@ class PlayerConsumer(GameConsumer):
     async def left(self, session) -> None:
         if get_hub().sockets_of(session.pk, self.player_id):
             return  # another tab of this phone still plays: it stays online
-        get_presence_writer().mark(session.pk, self.player_id, False, session.version)
+        writer = get_presence_writer()
+        writer.mark(session.pk, self.player_id, False, session.version)
+        await writer.flushed()
 
     async def heartbeat(self) -> None:
         # Throttled: a ping every few seconds from 300 phones must not become 300 writes.

@@ -36,6 +36,14 @@ class PresenceWriter:
         if self.writing is None or self.writing.done():
             self.writing = asyncio.create_task(self._drain(), name="presence-writer")
 
+    async def flushed(self) -> None:
+        """Wait until what is pending now is written. Awaited by a socket on its way out
+        (nobody waits on it), so that a closed game leaves no write behind it; shielded, as
+        the batch is every socket's, not this one's to cancel."""
+        task = self.writing
+        if task is not None and not task.done():
+            await asyncio.shield(task)
+
     async def _drain(self) -> None:
         while self.pending:
             batch, self.pending = self.pending, {}
