@@ -8,6 +8,11 @@ time during a forum's answer burst (issue 12, docs/performance.md). Here a write
 TCP connection with nothing buffered is tried on the socket first; whatever the kernel does
 not take (a slow phone, a full buffer) goes through twisted's usual buffer, in order.
 
+A registered producer does not stop the eager write: twisted's HTTP channel registers itself
+on every connection (a websocket keeps it after the upgrade), and it is only paused when the
+buffer fills, which an empty buffer is not. (Requiring no producer, as a first version did,
+left every websocket write on the buffered path: measured, issue 12.)
+
 Installed once by cms/asgi.py (daphne's process); `MEJ_EAGER_WRITES=0` leaves twisted as is.
 """
 
@@ -38,7 +43,6 @@ def install() -> bool:
             and not self._writeDisconnected
             and not self._tempDataBuffer
             and self.offset == len(self.dataBuffer)
-            and self.producer is None
         ):
             sent = self.writeSomeData(data)
             if isinstance(sent, int) and sent >= 0:

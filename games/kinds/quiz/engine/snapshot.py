@@ -71,7 +71,7 @@ def snapshot(
         if state.phase == "question":
             view["answered"] = len(state.answers)
             view["expected"] = state.expected_count
-            view["answered_ids"] = sorted(state.answers)
+            view["answered_ids"] = list(state.answers)
         if state.phase == "finished":
             view["ranking"] = quiz_report.ranking(state)
         return view
