@@ -241,6 +241,8 @@ def spy_on(servers) -> list[subprocess.Popen]:
                     "--rate",
                     "200",
                     "--nonblocking",
+                    # BENCH_PYSPY_GIL=1: only the thread holding the GIL (Python's own CPU).
+                    *(["--gil"] if os.environ.get("BENCH_PYSPY_GIL") else []),
                     "-o",
                     str(out),
                 ],

@@ -43,8 +43,9 @@ from games.protocol.wording import language_of, say
 from games.services import presence, teams
 from games.services.clock import now_ms
 from games.services.messages import dumps
+from games.services.phone_identity import phone_by_pin
 from games.services.play import SessionClosed
-from games.services.sessions import open_session, player_by_pin, player_for_token
+from games.services.sessions import open_session, player_for_token
 from games.services.snapshots import load_snapshot, snapshot_frame
 from games.services.tokens import game_tokens, player_cookie
 
@@ -466,12 +467,11 @@ class PlayerConsumer(GameConsumer):
             await get_hub().regroup(self.session.pk, self, team_id)
 
     def find(self, pin: str) -> tuple:
-        player = player_by_pin(pin, game_tokens(self.scope.get("cookies", {})))
-        if player is None:  # refused: look again, step by step, to tell why
+        phone = phone_by_pin(pin, game_tokens(self.scope.get("cookies", {})))
+        if phone is None:  # refused: look again, step by step, to tell why
             return super().find(pin)
-        self.player_id = player.engine_id
-        self.team_id = player.team.key if player.team_id else None
-        return player.session, None
+        self.player_id, self.team_id = phone.player_id, phone.team_key
+        return phone.session, None
 
     def identify(self, session) -> tuple[str, str, int] | None:
         token = self.scope.get("cookies", {}).get(player_cookie(session.pk), "")

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils.translation import gettext
 
 from games.engine import EngineError
@@ -154,33 +153,6 @@ def player_for_token(
     if not removed_too:
         players = players.filter(kicked=False)
     return players.select_related("team").first()
-
-
-# A phone holds one game cookie per game it joined; more than this is not a phone.
-MAX_GAME_COOKIES = 8
-
-
-def player_by_pin(pin: str, tokens: dict[int, str]) -> Player | None:
-    """The player one of `tokens` ({session id: resume token}, from the game cookies) opens
-    the game of `pin` to, with that session (without its big JSON columns) and team, in one
-    query: the phone's whole identification on connect (issue 12). None when none does; the
-    caller then tells why with `open_session` and `player_for_token`."""
-    pin = (pin or "").strip()
-    if not (pin.isdigit() and len(pin) == 6):
-        return None
-    wanted = Q()
-    for session_id, token in list(tokens.items())[:MAX_GAME_COOKIES]:
-        if token and len(token) <= 100:
-            wanted |= Q(session_id=session_id, token_hash=token_hash(token))
-    if not wanted:
-        return None
-    return (
-        Player.objects.filter(wanted, session__pin=pin, session__ended_at__isnull=True)
-        .filter(kicked=False)
-        .select_related("session", "team")
-        .defer("session__spec", "session__state")
-        .first()
-    )
 
 
 def max_players() -> int:
