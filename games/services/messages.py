@@ -1,4 +1,5 @@
-"""Engine events to websocket text frames: serialised once per audience, never per socket."""
+"""Engine events to websocket text frames: serialised once per audience, never per socket,
+each numbered in its audience's stream (`seq`, `pseq`, `tseq`: docs/protocol.md)."""
 
 from __future__ import annotations
 

@@ -9,6 +9,8 @@ Frames added here, besides the engine's events (see docs/protocol.md, "Escape ga
   engine events name players by id only, and a screen shows nicknames;
 - `team_changed` {"team_id", "name"} to the moved player's own phones: their sockets read
   their team again (games.consumers) and the phone asks for a snapshot.
+They go into the batch with the engine's events (`apply_commands(leading=, trailing=)`), so that
+they are numbered in their streams (`pseq`, `tseq`) in the order they are sent.
 """
 
 from __future__ import annotations
