@@ -102,6 +102,21 @@ def test_placements_number_the_teams_and_the_moved_players_frames():
     assert stream_seqs(session)["t"] == {"t1": 5, "t2": 2}
 
 
+def test_balancing_tells_the_moved_player_first_in_its_own_stream():
+    session = launch_escape(make_teacher())
+    for name, team in (("Léa", "t1"), ("Tom", "t1")):
+        join_team(session, name, team)
+    zoe = join_team(session, "Zoé", "t2").player
+    # Three players, teams of three: balancing puts everyone in one team, Zoé moves.
+    balanced = teams.balance(session.pk, now_ms=5_000)
+    assert balanced.frames[0].audience == f"player:{zoe.pk}"
+    assert told(balanced, f"player:{zoe.pk}") == [
+        ("team_changed", {"pseq": 1}),
+        ("left_team", {"pseq": 2}),
+    ]
+    assert stream_seqs(session)["p"] == {str(zoe.pk): 2}
+
+
 def test_a_phones_snapshot_says_where_its_own_streams_stand():
     session = launch_escape(make_teacher())
     lea = join_team(session, "Léa", "t1").player
