@@ -92,7 +92,9 @@ def _attempt_row(session: GameSession, team_ids: dict, command: Submit, events) 
     )
 
 
-def numbered_frames(events_by_version: list[tuple[int, Event]], streams: Streams) -> list[Outgoing]:
+def _numbered_frames(
+    events_by_version: list[tuple[int, Event]], streams: Streams
+) -> list[Outgoing]:
     """The batch's frames in sending order, each numbered in its stream (`streams` moves on)."""
     frames = []
     for version, event in events_by_version:
@@ -164,7 +166,7 @@ def apply_commands(
             *((state.version, event) for event in trailing),
         ]
         outcome = BatchOutcome(
-            results=results, frames=numbered_frames(told, streams), version=state.version
+            results=results, frames=_numbered_frames(told, streams), version=state.version
         )
         # A batch of host messages changes no state but numbers its frames all the same.
         update_fields = _stream_fields(session, streams)
