@@ -42,6 +42,10 @@ class GameSession(models.Model):
     # Sequence of the broadcasts that reach every screen: a client that sees it jump asks
     # for a snapshot (the state version also moves on answers a phone never hears about).
     broadcast_seq = models.PositiveIntegerField(default=0)
+    # The same for the frames to one player's phones ("pseq") and to one team's ("tseq"),
+    # per player id and team key: {"p": {"12": 5}, "t": {"t1": 2}} (games/services/messages.py
+    # Streams). One column written in the batch's one save, never a row per player.
+    stream_seqs = models.JSONField(default=dict, blank=True)
     # When the engine must next be ticked (question deadline, end of the escape game):
     # a timestamp in the database, so a restarted or second process finds it.
     next_deadline_ms = models.BigIntegerField(null=True, blank=True)

@@ -8,13 +8,14 @@ and saves the state once. Each command still gets its own result (accepted or an
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
-from games.engine import Command, EngineError
+from games.engine import Command, EngineError, Event
 from games.engine.commands import Answer as AnswerCommand
 from games.engine.commands import Kick, Submit
 from games.impact.record import record_after_commit
@@ -22,7 +23,7 @@ from games.kinds.registry import rules_for
 from games.models import Attempt, GameSession, Player
 from games.services.answer_rows import insert_answers
 from games.services.loaded import remember_state, spec_of, state_of
-from games.services.messages import Outgoing, coalesce, outgoing_for
+from games.services.messages import Outgoing, Streams, coalesce, outgoing_for
 
 logger = logging.getLogger(__name__)
 
@@ -91,8 +92,30 @@ def _attempt_row(session: GameSession, team_ids: dict, command: Submit, events) 
     )
 
 
-def apply_commands(session_id: int, commands: list[Command], now_ms: int) -> BatchOutcome:
-    """Apply `commands` in order; refused ones leave the state untouched and report why."""
+def _numbered_frames(
+    events_by_version: list[tuple[int, Event]], streams: Streams
+) -> list[Outgoing]:
+    """The batch's frames in sending order, each numbered in its stream (`streams` moves on)."""
+    frames = []
+    for version, event in events_by_version:
+        frames.extend(outgoing_for([event], version, streams))
+    return frames
+
+
+def apply_commands(
+    session_id: int,
+    commands: list[Command],
+    now_ms: int,
+    *,
+    leading: Sequence[Event] = (),
+    trailing: Sequence[Event] = (),
+) -> BatchOutcome:
+    """Apply `commands` in order; refused ones leave the state untouched and report why.
+
+    `leading` and `trailing` are the caller's own events (services/teams.py: who moved where),
+    sent before and after the engine's when the batch changed something. They are numbered
+    with the batch's frames, in the order they are sent, and saved in the same write.
+    """
     with transaction.atomic():
         session = lock_open_session(session_id)
         rules = rules_for(session.kind)
@@ -133,30 +156,52 @@ def apply_commands(session_id: int, commands: list[Command], now_ms: int) -> Bat
             events_by_version.extend((state.version, event) for event in transition.events)
             results.append(CommandResult(ok=True))
 
-        frames, seq = [], session.broadcast_seq
-        for version, event in coalesce(events_by_version):
-            new_frames, seq = outgoing_for([event], version, seq)
-            frames.extend(new_frames)
-        outcome = BatchOutcome(results=results, frames=frames, version=state.version)
-        if state.version == session.version:
-            return outcome  # nothing changed: no write at all
-
-        insert_answers(answers)
-        Attempt.objects.bulk_create(attempts)
-        if kicked:
-            Player.objects.filter(session=session, pk__in=kicked).update(kicked=True)
-        session.state = state.to_dict()
-        session.version = state.version
-        session.broadcast_seq = seq
-        session.next_deadline_ms = rules.next_deadline_ms(state)
-        update_fields = ["state", "version", "broadcast_seq", "next_deadline_ms"]
-        if state.phase == "finished":
-            session.ended_at = timezone.now()
-            update_fields.append("ended_at")
-            outcome.ended = True
-            record_after_commit(session.pk)  # the impact figures (games.impact)
+        changed = state.version != session.version
+        if not changed and not events_by_version:
+            return BatchOutcome(results=results, version=state.version)  # no write at all
+        streams = Streams.of(session)
+        told = [
+            *((state.version, event) for event in leading),
+            *coalesce(events_by_version),
+            *((state.version, event) for event in trailing),
+        ]
+        outcome = BatchOutcome(
+            results=results, frames=_numbered_frames(told, streams), version=state.version
+        )
+        # A batch of host messages changes no state but numbers its frames all the same.
+        update_fields = _stream_fields(session, streams)
+        if changed:
+            insert_answers(answers)
+            Attempt.objects.bulk_create(attempts)
+            if kicked:
+                Player.objects.filter(session=session, pk__in=kicked).update(kicked=True)
+            update_fields += _state_fields(session, rules, state, outcome)
         session.save(update_fields=update_fields)
-        transaction.on_commit(lambda: remember_state(session, state))
-        outcome.changed = True
-        outcome.next_deadline_ms = session.next_deadline_ms
+        if changed:
+            transaction.on_commit(lambda: remember_state(session, state))
         return outcome
+
+
+def _stream_fields(session: GameSession, streams: Streams) -> list[str]:
+    """Store where the session's streams stand; the fields to save."""
+    session.broadcast_seq = streams.seq
+    if not streams.moved:
+        return ["broadcast_seq"]
+    session.stream_seqs = streams.stored()
+    return ["broadcast_seq", "stream_seqs"]
+
+
+def _state_fields(session: GameSession, rules, state, outcome: BatchOutcome) -> list[str]:
+    """Store the batch's new state (and the end of the game); the fields to save."""
+    session.state = state.to_dict()
+    session.version = state.version
+    session.next_deadline_ms = rules.next_deadline_ms(state)
+    outcome.changed = True
+    outcome.next_deadline_ms = session.next_deadline_ms
+    fields = ["state", "version", "next_deadline_ms"]
+    if state.phase == "finished":
+        session.ended_at = timezone.now()
+        outcome.ended = True
+        record_after_commit(session.pk)  # the impact figures (games.impact)
+        fields.append("ended_at")
+    return fields

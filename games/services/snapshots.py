@@ -5,7 +5,7 @@ from __future__ import annotations
 from games.kinds.registry import rules_for
 from games.models import GameSession
 from games.services.loaded import spec_of, state_of
-from games.services.messages import dumps
+from games.services.messages import Streams, dumps
 from games.services.presence import online_players
 from games.services.teams import nicknames
 
@@ -32,10 +32,25 @@ def snapshot_frame(
             "type": "snapshot",
             "v": session.version,
             "seq": session.broadcast_seq,
+            **_own_streams(session, role, player_id, team_id if rules.team_play else None),
             "now_ms": now_ms,
             "data": view,
         }
     )
+
+
+def _own_streams(
+    session: GameSession, role: str, player_id: str | None, team_id: str | None
+) -> dict[str, int]:
+    """Where this phone's own streams stand (`pseq`, and `tseq` for its team): the frames it
+    gets after the snapshot follow on from these. The host gets frames of neither."""
+    if role == "host" or player_id is None:
+        return {}
+    stored = Streams.of(session)
+    own = {"pseq": stored.players.get(player_id, 0)}
+    if team_id:
+        own["tseq"] = stored.teams.get(team_id, 0)
+    return own
 
 
 def load_snapshot(

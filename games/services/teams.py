@@ -9,17 +9,21 @@ Frames added here, besides the engine's events (see docs/protocol.md, "Escape ga
   engine events name players by id only, and a screen shows nicknames;
 - `team_changed` {"team_id", "name"} to the moved player's own phones: their sockets read
   their team again (games.consumers) and the phone asks for a snapshot.
+They go into the batch with the engine's events (`apply_commands(leading=, trailing=)`), so that
+they are numbered in their streams (`pseq`, `tseq`) in the order they are sent.
 """
 
 from __future__ import annotations
 
 import math
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
 
+from games.engine import Event
 from games.engine.commands import AddTeam, Command, JoinTeam, LeaveTeam, RenameTeam
 from games.engine.events import HOST, to_player, to_team
 from games.kinds.escape.engine import balance_teams, smallest_team
@@ -33,7 +37,6 @@ from games.moderation.nicknames import (
     uniqueness_key,
 )
 from games.services.loaded import spec_of, state_of
-from games.services.messages import Outgoing, frame
 from games.services.play import BatchOutcome, apply_commands, lock_open_session
 
 # Team.key is a CharField(max_length=20).
@@ -139,26 +142,35 @@ def team_key_of(player_id: int) -> str | None:
 # -- writing -------------------------------------------------------------------------------
 
 
-def _apply_all(session_id: int, commands: list[Command], now_ms: int) -> BatchOutcome:
-    """Apply commands that must all pass; the first refusal rolls the caller's transaction back."""
-    outcome = apply_commands(session_id, commands, now_ms)
+def _apply_all(
+    session_id: int,
+    commands: list[Command],
+    now_ms: int,
+    *,
+    leading: Sequence[Event] = (),
+    trailing: Sequence[Event] = (),
+) -> BatchOutcome:
+    """Apply commands that must all pass; the first refusal rolls the caller's transaction back.
+
+    `leading` / `trailing`: this module's own events, numbered and sent with the batch's.
+    """
+    outcome = apply_commands(session_id, commands, now_ms, leading=leading, trailing=trailing)
     for result in outcome.results:
         if not result.ok:
             raise PlacementRefused(result.error["code"], result.error["message"])
     return outcome
 
 
-def _named(outcome: BatchOutcome, player: Player, team_key: str) -> None:
+def _named(player: Player, team_key: str) -> list[Event]:
+    """Told after the batch's events: the nickname of a player who joined `team_key`."""
     data = {"player_id": player.engine_id, "nickname": player.nickname, "team_id": team_key}
-    text = frame("member_named", data, version=outcome.version)
-    outcome.frames += [Outgoing(HOST, text), Outgoing(to_team(team_key), text)]
+    return [Event("member_named", HOST, data), Event("member_named", to_team(team_key), data)]
 
 
-def _tell_moved(outcome: BatchOutcome, player: Player) -> None:
-    """First of the batch: the player's sockets join their new team before its events come."""
-    data = {"team_id": player.team.key, "name": player.team.name}
-    text = frame("team_changed", data, version=outcome.version)
-    outcome.frames.insert(0, Outgoing(to_player(player.engine_id), text))
+def _moved(player: Player, team: Team) -> Event:
+    """Told first in the batch: the player's sockets join their new team before its events."""
+    data = {"team_id": team.key, "name": team.name}
+    return Event("team_changed", to_player(player.engine_id), data)
 
 
 def place_new_player(
@@ -180,11 +192,13 @@ def place_new_player(
     if team is None:
         raise PlacementRefused("unknown_team", "Cette équipe n'existe pas.")
     outcome = _apply_all(
-        session.pk, [JoinTeam(player_id=player.engine_id, team_id=team_key)], now_ms
+        session.pk,
+        [JoinTeam(player_id=player.engine_id, team_id=team_key)],
+        now_ms,
+        trailing=_named(player, team_key),
     )
     player.team = team
     player.save(update_fields=["team"])
-    _named(outcome, player, team_key)
     return outcome
 
 
@@ -223,11 +237,15 @@ def move_player(
             # with it); the host may still move someone, who then leaves first.
             commands.append(LeaveTeam(player_id=player.engine_id))
         commands.append(JoinTeam(player_id=player.engine_id, team_id=key))
-        outcome = _apply_all(session_id, commands, now_ms)
+        outcome = _apply_all(
+            session_id,
+            commands,
+            now_ms,
+            leading=[_moved(player, team)],
+            trailing=_named(player, key),
+        )
         player.team = team
         player.save(update_fields=["team"])
-        _named(outcome, player, key)
-        _tell_moved(outcome, player)
         return outcome
 
 
@@ -263,14 +281,17 @@ def balance(session_id: int, now_ms: int) -> BatchOutcome:
             LeaveTeam(player_id=p.engine_id) for p in moving if state.team_of(p.engine_id)
         ]
         commands += [JoinTeam(player_id=p.engine_id, team_id=target[p.engine_id]) for p in moving]
-        outcome = _apply_all(session_id, commands, now_ms)
         teams = {team.key: team for team in Team.objects.filter(session=session)}
         for player in moving:
             player.team = teams[target[player.engine_id]]
+        outcome = _apply_all(
+            session_id,
+            commands,
+            now_ms,
+            leading=[_moved(player, player.team) for player in moving],
+            trailing=[event for p in moving for event in _named(p, p.team.key)],
+        )
         Player.objects.bulk_update(moving, ["team"])
-        for player in moving:
-            _named(outcome, player, player.team.key)
-            _tell_moved(outcome, player)
         return outcome
 
 

@@ -224,3 +224,62 @@ def test_the_game_socket_reads_lists_of_frames_and_notices_gaps(phone_page):
     ]
     assert result["sent"] == ["snapshot"]
     assert result["version"] == 16
+
+
+# The player's and the team's streams (`pseq`, `tseq`) are checked like `seq`, each on its
+# own; a move to another team forgets the old team's `tseq` until the snapshot it asks for.
+OWN_STREAMS_SCRIPT = """async () => {
+  const { GameSocket } = await import("/static/games/js/socket.js");
+  const seen = [];
+  const sent = [];
+  const number = (frame) => frame.seq ?? frame.pseq ?? frame.tseq ?? "-";
+  const socket = new GameSocket("/ws/jeu/000000/joueur/", {
+    onSnapshot: (frame) => seen.push(`snapshot ${frame.pseq}/${frame.tseq}`),
+    onEvent: (frame) => seen.push(`${frame.type} ${number(frame)}`),
+  });
+  socket.sendRaw = (message) => { sent.push(`${message.type} after ${seen.length}`); return true; };
+  socket.receive(JSON.stringify({ type: "snapshot", seq: 1, pseq: 4, tseq: 9, v: 10, data: {} }));
+  socket.receive(JSON.stringify([
+    { type: "enigme_opened", pseq: 5, v: 11, data: {} },
+    { type: "code_rejected", tseq: 10, v: 11, data: {} },
+    { type: "paused", seq: 2, v: 11, data: {} },
+  ]));
+  socket.receive(JSON.stringify({ type: "code_rejected", tseq: 10, v: 12, data: {} }));
+  socket.receive(JSON.stringify({ type: "answer_accepted", pseq: 5, v: 12, data: {} }));
+  socket.receive(JSON.stringify({ type: "player_result", pseq: 7, v: 13, data: {} }));
+  socket.receive(JSON.stringify({ type: "hint_given", tseq: 12, v: 13, data: {} }));
+  // Moved: the new team's numbers are not checked against the old team's...
+  socket.receive(JSON.stringify([
+    { type: "team_changed", pseq: 8, v: 14, data: { team_id: "t2" } },
+    { type: "team_left", tseq: 13, v: 14, data: {} },
+    { type: "team_joined", tseq: 2, v: 15, data: {} },
+  ]));
+  // ...until the snapshot says where the new team's stream stands.
+  socket.receive(JSON.stringify({ type: "snapshot", seq: 2, pseq: 8, tseq: 3, v: 15, data: {} }));
+  socket.receive(JSON.stringify({ type: "enigme_solved", tseq: 5, v: 16, data: {} }));
+  return { seen, sent };
+}"""
+
+
+def test_the_game_socket_notices_gaps_in_the_players_and_teams_streams(phone_page):
+    phone_page.goto("/jouer/")
+    result = phone_page.evaluate(OWN_STREAMS_SCRIPT)
+    assert result["seen"] == [
+        "snapshot 4/9",
+        "enigme_opened 5",
+        "code_rejected 10",
+        "paused 2",
+        # tseq 10 and pseq 5 again: already seen, skipped. pseq 7 after 5 and tseq 12 after
+        # 10: each missed one, each asks for a snapshot and is not shown.
+        "team_changed 8",
+        "team_left 13",
+        "team_joined 2",
+        "snapshot 8/3",
+        # tseq 5 after 3 in the new team: a gap again.
+    ]
+    assert result["sent"] == [
+        "snapshot after 4",
+        "snapshot after 4",
+        "snapshot after 4",  # team_changed: asked before it is shown
+        "snapshot after 8",
+    ]

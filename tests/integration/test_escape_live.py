@@ -373,13 +373,25 @@ async def test_a_player_moved_during_the_game_gets_the_new_teams_enigme(game):
     await send(zoe, {"type": "hint", "enigme_id": "coffre"})
     await receive_until(zoe, "hint_given")
     tom_id = joined[1].player.engine_id
-    await send(host, {"type": "place", "player_id": tom_id, "team_id": "t2"})
-    assert (await receive(tom))["type"] == "team_changed"  # first: the socket joins t2
-    opened = await receive_until(tom, "enigme_opened")
-    assert opened["data"]["team_id"] == "t2"
     await send(tom, {"type": "snapshot"})
-    team = (await snapshot_of(tom))["team"]
+    before = await receive_until(tom, "snapshot")
+    await send(host, {"type": "place", "player_id": tom_id, "team_id": "t2"})
+    frames = [await receive(tom)]
+    assert frames[0]["type"] == "team_changed"  # first: the socket joins t2
+    while frames[-1]["type"] != "enigme_opened":
+        frames.append(await receive(tom))
+    assert frames[-1]["data"]["team_id"] == "t2"
+    # Tom's own frames (team_changed, left_team, enigme_opened) follow on from his snapshot.
+    own = [(frame["type"], frame["pseq"]) for frame in frames if "pseq" in frame]
+    first = before["pseq"] + 1
+    assert own == [("team_changed", first), ("left_team", first + 1), ("enigme_opened", first + 2)]
+    await send(tom, {"type": "snapshot"})
+    moved = await receive_until(tom, "snapshot")
+    team = moved["data"]["team"]
     assert team["team_id"] == "t2" and len(team["hints"]) == 1
+    # The snapshot gives t2's stream: t2's next frame follows on from it.
+    await send(zoe, {"type": "submit", "enigme_id": "coffre", "code": "0000"})
+    assert (await receive_until(tom, "code_rejected"))["tseq"] == moved["tseq"] + 1
     # Lea, alone in t1 now, holds every fragment of her énigme.
     lea_opened = await receive_until(lea, "enigme_opened")
     assert len(lea_opened["data"]["fragments"]) == 4

@@ -88,6 +88,27 @@ async def test_a_question_from_start_to_reveal(quiz_session):
         await communicator.disconnect()
 
 
+async def test_a_phone_gets_its_own_frames_numbered_one_after_the_other(quiz_session):
+    teacher, session = quiz_session
+    lea_joined, tom_joined = [await sync_to_async(join)(session, n) for n in ("Léa", "Tom")]
+    host = await connect_host(session, teacher)
+    lea = await connect_player(session, lea_joined)
+    tom = await connect_player(session, tom_joined)
+    assert "pseq" not in await receive(host)
+    assert (await receive(lea))["pseq"] == 0  # nothing sent to Léa alone yet
+    await receive(tom)
+    await send(host, {"type": "start"})
+    await receive_until(lea, "question_opened")
+    await send(lea, {"type": "answer", "q": 0, "answer": [0]})
+    assert (await receive_until(lea, "answer_accepted"))["pseq"] == 1
+    await send(tom, {"type": "answer", "q": 0, "answer": [2]})
+    assert (await receive_until(lea, "player_result"))["pseq"] == 2
+    await send(lea, {"type": "snapshot"})
+    assert (await receive_until(lea, "snapshot"))["pseq"] == 2
+    for communicator in (host, lea, tom):
+        await communicator.disconnect()
+
+
 async def test_protocol_2_gets_the_frames_of_one_delivery_in_one_write(quiz_session):
     teacher, session = quiz_session
     lea_joined, tom_joined = [await sync_to_async(join)(session, n) for n in ("Léa", "Tom")]

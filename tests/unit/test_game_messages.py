@@ -1,24 +1,69 @@
-"""Frames built from engine events: sequence numbers and coalesced counters."""
+"""Frames built from engine events: stream numbers (seq, pseq, tseq) and coalesced counters."""
 
 import json
 
 from games.engine import Event
-from games.services.messages import coalesce, outgoing_for
+from games.services.messages import Streams, coalesce, frame, outgoing_for
+
+STREAM_KEYS = {"seq", "pseq", "tseq"}
 
 
-def test_only_events_for_everyone_move_the_sequence():
+def numbers(frames) -> list[tuple]:
+    """Each frame's audience and stream number, in order."""
+    decoded = [json.loads(frame.text) for frame in frames]
+    streams = [{k: v for k, v in message.items() if k in STREAM_KEYS} for message in decoded]
+    return [
+        (frame.audience, *stream.items()) for frame, stream in zip(frames, streams, strict=True)
+    ]
+
+
+def test_each_audience_moves_its_own_stream():
     events = [
         Event("question_opened", "all", {"index": 0}),
         Event("answer_accepted", "player:1", {}),
         Event("answer_count", "host", {"answered": 1}),
+        Event("answer_accepted", "player:2", {}),
+        Event("code_rejected", "team:a", {}),
         Event("question_revealed", "all", {"index": 0}),
+        Event("player_result", "player:1", {}),
+        Event("hint_given", "team:a", {}),
+        Event("enigme_solved", "team:b", {}),
     ]
-    frames, seq = outgoing_for(events, version=7, seq=3)
-    decoded = [json.loads(frame.text) for frame in frames]
-    assert seq == 5
-    assert [message.get("seq") for message in decoded] == [4, None, None, 5]
-    assert {message["v"] for message in decoded} == {7}
-    assert [frame.audience for frame in frames] == ["all", "player:1", "host", "all"]
+    streams = Streams(seq=3, players={"1": 7}, teams={"b": 2})
+    frames = outgoing_for(events, version=7, streams=streams)
+    assert numbers(frames) == [
+        ("all", ("seq", 4)),
+        ("player:1", ("pseq", 8)),
+        ("host",),  # the host's own frames are numbered in no stream
+        ("player:2", ("pseq", 1)),  # a stream never written to starts at 1
+        ("team:a", ("tseq", 1)),
+        ("all", ("seq", 5)),
+        ("player:1", ("pseq", 9)),
+        ("team:a", ("tseq", 2)),
+        ("team:b", ("tseq", 3)),
+    ]
+    assert {json.loads(frame.text)["v"] for frame in frames} == {7}
+    assert streams.stored() == {"p": {"1": 9, "2": 1}, "t": {"a": 2, "b": 3}}
+    assert (streams.seq, streams.moved) == (5, True)
+
+
+def test_broadcasts_alone_leave_the_player_and_team_streams_unwritten():
+    streams = Streams(seq=0)
+    frames = outgoing_for([Event("paused", "all", {}), Event("presence", "host", {})], 2, streams)
+    assert numbers(frames) == [("all", ("seq", 1)), ("host",)]
+    assert streams.moved is False
+
+
+def test_a_frame_starts_with_its_type():
+    # The consumers spot team_changed and player_kicked by this prefix (games/consumers.py).
+    text = frame("team_changed", {"team_id": "t2"}, version=3, pseq=4)
+    assert text.startswith('{"type":"team_changed"')
+    assert json.loads(text) == {
+        "type": "team_changed",
+        "v": 3,
+        "data": {"team_id": "t2"},
+        "pseq": 4,
+    }
 
 
 def test_a_batch_keeps_only_the_last_answer_count():

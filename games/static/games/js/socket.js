@@ -1,8 +1,9 @@
 // The game socket: connect, resume after a drop, notice missed broadcasts, match acks.
 //
 // The server is the truth. After every (re)connection it sends a snapshot; events in between
-// carry `seq` (broadcasts to every screen) and a screen that sees seq jump by more than one
-// asks for a snapshot instead of guessing what it missed.
+// are numbered in their stream: `seq` (broadcasts to every screen), `pseq` (frames to this
+// player's phones), `tseq` (frames to its team's). A screen that sees a number jump by more
+// than one asks for a snapshot instead of guessing what it missed.
 
 // The protocol this client speaks (docs/protocol.md), asked for in the socket's address.
 export const PROTOCOL = 2;
@@ -14,6 +15,8 @@ export const FINAL_CLOSE_CODES = new Set([4401, 4403, 4404, 4409, 4410]);
 // The server could not write a command because its database was away for a moment: the
 // same command is sent again, a few times, and counts as of its first arrival.
 const MAX_RESENDS = 8;
+// The numbered streams a frame may belong to (one at most); a snapshot says where each stands.
+export const STREAMS = ["seq", "pseq", "tseq"];
 
 export function backoffDelay(attempt) {
   const ceiling = Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** attempt);
@@ -30,7 +33,8 @@ export class GameSocket {
   constructor(path, handlers) {
     this.path = path;
     this.handlers = handlers;
-    this.seq = null;
+    // Last number seen per stream; null: unknown until the next snapshot (nothing checked).
+    this.last = { seq: null, pseq: null, tseq: null };
     this.version = null;
     this.clockOffsetMs = 0; // server time minus local time
     this.attempt = 0;
@@ -96,7 +100,7 @@ export class GameSocket {
 
   receiveFrame(frame) {
     if (frame.type === "snapshot") {
-      this.seq = frame.seq;
+      for (const stream of STREAMS) this.last[stream] = frame[stream] ?? null;
       this.version = frame.v;
       this.syncClock(frame.now_ms);
       this.handlers.onSnapshot(frame);
@@ -107,18 +111,27 @@ export class GameSocket {
       return;
     }
     if (frame.type === "error" || frame.type === "pong") return;
-    if (typeof frame.seq === "number") {
-      if (this.seq !== null && frame.seq <= this.seq) return; // already seen
-      const missed = this.seq !== null && frame.seq > this.seq + 1;
-      this.seq = frame.seq;
-      if (missed) {
-        this.requestSnapshot();
+    const stream = STREAMS.find((name) => typeof frame[name] === "number");
+    if (stream && this.last[stream] !== null) {
+      const last = this.last[stream];
+      if (frame[stream] <= last) return; // already seen
+      this.last[stream] = frame[stream];
+      if (frame[stream] > last + 1) {
+        this.requestSnapshot(); // missed one: the snapshot has it
         return;
       }
     }
+    if (frame.type === "team_changed") this.changeTeam();
     if (typeof frame.v === "number") this.version = Math.max(this.version ?? 0, frame.v);
     this.syncClock(frame.data?.now_ms);
     this.handlers.onEvent(frame);
+  }
+
+  /** Moved to another team: its frames are numbered in another stream, whose position only a
+   * snapshot gives (the server files this socket under the new team as it sends this frame). */
+  changeTeam() {
+    this.last.tseq = null;
+    this.requestSnapshot();
   }
 
   requestSnapshot() {

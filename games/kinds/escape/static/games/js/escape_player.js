@@ -55,7 +55,7 @@ const EVENTS = {
   },
   team_changed(data) {
     hostMessage(t("moved_to", { name: data.name }));
-    socket.requestSnapshot(); // the new team's énigme, fragments and members
+    // The socket asks for a snapshot itself (socket.js): the new team's énigme and members.
     return false;
   },
   left_team() {
