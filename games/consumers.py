@@ -107,6 +107,22 @@ class GameConsumer(AsyncWebsocketConsumer):
     # Daphne's websocket protocol under this consumer (None: another server, take ASGI's way).
     websocket = None
 
+    async def __call__(self, scope, receive, send):
+        """Channels' consumer loop, for a socket that hears only its screen.
+
+        Channels waits for each message with a task of its own and `asyncio.wait`, so that a
+        consumer can also hear a channel layer; a game socket hears the hub instead (see
+        `groups`), so it awaits its next message directly: one task per socket instead of
+        one more per frame and per idle socket (issue 12). Messages are still handled one at
+        a time, in order, as channels does.
+        """
+        self.scope = scope
+        self.channel_layer = None
+        self.base_send = send
+        with contextlib.suppress(StopConsumer):
+            while True:
+                await self.dispatch(await receive())
+
     async def connect(self):
         self.session = None
         self.player_id = None

@@ -4,6 +4,7 @@ each numbered in its audience's stream (`seq`, `pseq`, `tseq`: docs/protocol.md)
 from __future__ import annotations
 
 import json
+from collections.abc import KeysView
 from dataclasses import dataclass, field
 
 from games.engine import Event
@@ -22,7 +23,15 @@ class Outgoing:
 
 
 def dumps(message: dict) -> str:
-    return json.dumps(message, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(message, ensure_ascii=False, separators=(",", ":"), default=_listed)
+
+
+def _listed(value):
+    """Engine events may hand over a view of their frozen state's keys (the host's "who has
+    answered" counter, made per answer and sent once per batch) instead of copying it."""
+    if isinstance(value, KeysView):
+        return list(value)
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
 
 
 def frame(event_type: str, data: dict, *, version: int, **counters: int) -> str:

@@ -87,3 +87,11 @@ def test_the_host_board_gets_each_teams_latest_attempts_only():
     kept = [(e.audience, e.data["team_id"], e.data["attempts"]) for _, e in coalesce(batch)]
     # Phones still hear every wrong code of their team; the host only the latest count.
     assert kept == [("team:a", "a", 1), ("host", "b", 1), ("host", "a", 2), ("team:a", "a", 2)]
+
+
+def test_a_view_of_state_keys_is_sent_as_a_list_and_nothing_else_slips_through():
+    from games.services.messages import dumps
+
+    assert dumps({"answered_ids": {"12": {}, "3": {}}.keys()}) == '{"answered_ids":["12","3"]}'
+    with pytest.raises(TypeError):
+        dumps({"when": object()})

@@ -53,7 +53,11 @@ def test_a_kick_during_a_question_no_longer_waits_for_that_player():
     transition = kicked_in(state)
     assert transition.state.expected_count == 2
     assert transition.state.phase == "question"  # Cléo has not answered yet
-    counts = [e.data for e in transition.events if e.type == "answer_count"]
+    counts = [
+        {**e.data, "answered_ids": list(e.data["answered_ids"])}
+        for e in transition.events
+        if e.type == "answer_count"
+    ]
     assert counts == [{"question_index": 0, "answered": 1, "expected": 2, "answered_ids": ["1"]}]
 
 
