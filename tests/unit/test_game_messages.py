@@ -2,8 +2,10 @@
 
 import json
 
+import pytest
+
 from games.engine import Event
-from games.services.messages import Streams, coalesce, frame, outgoing_for
+from games.services.messages import Streams, coalesce, dumps, frame, outgoing_for
 
 STREAM_KEYS = {"seq", "pseq", "tseq"}
 
@@ -90,7 +92,6 @@ def test_the_host_board_gets_each_teams_latest_attempts_only():
 
 
 def test_a_view_of_state_keys_is_sent_as_a_list_and_nothing_else_slips_through():
-    from games.services.messages import dumps
 
     assert dumps({"answered_ids": {"12": {}, "3": {}}.keys()}) == '{"answered_ids":["12","3"]}'
     with pytest.raises(TypeError):
