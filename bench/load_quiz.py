@@ -19,7 +19,8 @@ Reported:
 - answer ack: from sending an answer to its acknowledgement (sent after commit);
 - lost answers (sent, never acked or not in the database) and duplicates (rows per player and
   question beyond one);
-- server memory per connected player (RSS growth of the daphne processes / N).
+- server memory per connected player (RSS growth of the daphne processes / N, from after
+  one phone joined and left: Python's imports on first use are not per phone).
 The clients run in this process, on the same 2-core machine as the server: the figures
 include their own cost.
 """
@@ -330,6 +331,18 @@ async def phones(pin: str, phones_: list[tuple[int, str]], ports: list[int], rea
     return out
 
 
+async def warm_up(klass: dict, port: int) -> None:
+    """The first phone's socket opens and closes (it joins again with the others)."""
+    import websockets
+
+    async with websockets.connect(
+        f"ws://127.0.0.1:{port}/ws/jeu/{klass['pin']}/joueur/{PROTOCOL}",
+        origin=page_origin(port),
+        additional_headers={"Cookie": klass["players"][0]["cookie"]},
+    ) as socket:
+        await socket.recv()
+
+
 def client_process(pin, phones_, ports, ready, results):
     results.put(asyncio.run(phones(pin, phones_, ports, ready)))
 
@@ -418,6 +431,11 @@ def run(players: int, scaled: bool) -> dict:
             servers = start_servers(env, 2 if scaled else 1)
             spies = spy_on(servers)
             try:
+                time.sleep(0.5)
+                # One phone joins and leaves first, on each server: the code Python imports
+                # on the first game socket is not memory per phone.
+                for _, port in servers:
+                    asyncio.run(warm_up(klass, port))
                 time.sleep(0.5)
                 idle_rss = sum(rss_kib(process.pid) for process, _ in servers)
                 results = play(klass, servers)

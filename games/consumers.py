@@ -23,7 +23,7 @@ from django.utils.translation import gettext_noop
 from cms.outages import is_outage
 from games.access import throttle
 from games.engine import EngineError, command_from_dict
-from games.live import direct_send
+from games.live import daphne_socket
 from games.live.connects import get_connect_budget
 from games.live.hub import get_hub
 from games.live.presence_writer import get_presence_writer
@@ -133,8 +133,9 @@ class GameConsumer(AsyncWebsocketConsumer):
         self.retry_stamps = {}
         self.opened_at = time.monotonic()
         self.batches = client_version(self.scope.get("query_string", b"")) >= BATCHING_VERSION
-        self.websocket = direct_send.websocket_of(self.base_send)
+        self.websocket = daphne_socket.websocket_of(self.base_send)
         await self.accept()
+        daphne_socket.release_upgrade(self.websocket)
         try:
             await self.open()
         except Exception as error:
@@ -213,9 +214,9 @@ class GameConsumer(AsyncWebsocketConsumer):
             await self.drop()
 
     async def send(self, text_data=None, bytes_data=None, close=False):
-        # Text frames of an open socket go straight to daphne's websocket (live/direct_send.py).
+        # Text frames of an open socket go straight to daphne's websocket (live/daphne_socket.py).
         plain_text = text_data is not None and bytes_data is None and not close
-        if plain_text and direct_send.write(self.websocket, text_data):
+        if plain_text and daphne_socket.write(self.websocket, text_data):
             return
         await super().send(text_data=text_data, bytes_data=bytes_data, close=close)
 

@@ -1,0 +1,81 @@
+"""The daphne websocket under a game socket (games/live/daphne_socket.py): direct writes and
+the HTTP channel it was upgraded from."""
+
+from __future__ import annotations
+
+import functools
+
+from games.live import daphne_socket
+
+
+class Websocket:
+    """What daphne_socket uses of daphne's protocol (autobahn's states and sendMessage)."""
+
+    STATE_CONNECTING, STATE_OPEN, STATE_CLOSING = 1, 3, 4
+
+    def __init__(self, state=STATE_OPEN):
+        self.state = state
+        self.sent = []
+
+    def sendMessage(self, payload, isBinary=False):  # noqa: N802 - autobahn's name
+        self.sent.append(payload)
+
+
+async def handle_reply(protocol, message):
+    """Daphne's `Server.handle_reply`, the ASGI `send` it gives each application."""
+
+
+def test_daphnes_send_leads_to_its_websocket():
+    websocket = Websocket()
+    assert daphne_socket.websocket_of(functools.partial(handle_reply, websocket)) is websocket
+
+
+def test_any_other_send_leads_nowhere():
+    async def queue_put(message):
+        """The test communicator's send."""
+
+    assert daphne_socket.websocket_of(queue_put) is None
+    assert daphne_socket.websocket_of(functools.partial(handle_reply)) is None
+    assert daphne_socket.websocket_of(functools.partial(handle_reply, object())) is None
+
+
+def test_an_open_websocket_gets_the_text_as_one_utf8_frame():
+    websocket = Websocket()
+    assert daphne_socket.write(websocket, '{"type":"ack","é":1}')
+    assert websocket.sent == ['{"type":"ack","é":1}'.encode()]
+
+
+def test_a_websocket_not_open_or_missing_is_left_to_the_asgi_way():
+    for state in (Websocket.STATE_CONNECTING, Websocket.STATE_CLOSING):
+        websocket = Websocket(state)
+        assert not daphne_socket.write(websocket, "{}")
+        assert websocket.sent == []
+    assert not daphne_socket.write(None, "{}")
+
+
+class Transport:
+    def __init__(self, producer):
+        self.producer = producer
+
+    def unregisterProducer(self):  # noqa: N802 - twisted's name
+        self.producer = None
+
+
+def test_the_http_channel_a_websocket_came_from_is_let_go():
+    from twisted.web.http import HTTPChannel
+
+    websocket = Websocket()
+    websocket.transport = Transport(HTTPChannel())
+    daphne_socket.release_upgrade(websocket)
+    assert websocket.transport.producer is None
+
+
+def test_any_other_producer_or_transport_is_left_alone():
+    websocket = Websocket()
+    other = object()
+    websocket.transport = Transport(other)
+    daphne_socket.release_upgrade(websocket)
+    assert websocket.transport.producer is other
+    websocket.transport = object()  # TLS: a wrapping protocol
+    daphne_socket.release_upgrade(websocket)
+    daphne_socket.release_upgrade(None)
