@@ -29,7 +29,7 @@ import platform
 import sys
 import tempfile
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -100,6 +100,7 @@ class Tally:
     def __init__(self):
         self.sent = Counter()  # "right" / "wrong" -> count
         self.replies: list[float] = []
+        self.replies_by_outcome: dict[str, list[float]] = defaultdict(list)  # "ack" / code
         self.outcomes = Counter()  # ("right" | "wrong", "ack" | error code) -> count
         self.lost = 0
         self.game_s = 0.0
@@ -107,6 +108,8 @@ class Tally:
     def merge(self, other: Tally) -> None:
         self.sent.update(other.sent)
         self.replies += other.replies
+        for outcome, times in other.replies_by_outcome.items():
+            self.replies_by_outcome[outcome] += times
         self.outcomes.update(other.outcomes)
         self.lost += other.lost
 
@@ -158,8 +161,10 @@ async def phone(port: int, pin: str, player: dict, position: int, tally: Tally, 
                 await submit(enigme_id, "wrong" if position < WRONG_PHONES else "right")
             elif kind in {"ack", "error"} and message.get("ref") in pending:
                 which, sent_at, enigme_id = pending.pop(message["ref"])
+                outcome = "ack" if kind == "ack" else message["code"]
                 tally.replies.append((time.perf_counter() - sent_at) * 1000)
-                tally.outcomes[(which, "ack" if kind == "ack" else message["code"])] += 1
+                tally.replies_by_outcome[outcome].append(tally.replies[-1])
+                tally.outcomes[(which, outcome)] += 1
                 if which == "wrong" and kind == "ack":
                     await submit(enigme_id, "right")
             elif kind == "game_finished":
@@ -292,6 +297,13 @@ def report(result: dict) -> bool:
     )
     print(f"reply (ack or refusal) time: {summary(tally.replies)}")
     print(f"outcomes: {dict(sorted((f'{w}:{o}', n) for (w, o), n in tally.outcomes.items()))}")
+    # Which replies make the tail: codes acked in play, or refusals of codes that arrived
+    # after the team or the game had finished.
+    by_outcome = sorted(tally.replies_by_outcome.items())
+    print(
+        "reply p99 by outcome: "
+        + ", ".join(f"{o} {percentile(t, 99):.0f} ms ({len(t)})" for o, t in by_outcome)
+    )
     print(
         f"solutions: expected {expected}, correct rows {result['correct_rows']}, acked right codes "
         f"{acked_right}, counted once {result['solutions_counted_once']}, counted more than once "
