@@ -292,12 +292,24 @@ class GameConsumer(AsyncWebsocketConsumer):
     async def left(self, session) -> None:
         """Hook run once the socket no longer watches `session`."""
 
-    async def send_frames(self, texts: list[str]) -> None:
+    def write_now(self, texts: list[str]) -> bool:
+        """The hub's delivery written straight to daphne's open websocket (see the hub);
+        False when there is none (another server, or the socket is not open)."""
+        if self.websocket is None or self.websocket.state != self.websocket.STATE_OPEN:
+            return False
+        for text in self.delivered(texts):
+            daphne_socket.write(self.websocket, text)
+        return True
+
+    def delivered(self, texts: list[str]) -> list[str]:
+        """What one delivery writes: its frames one by one, or as one list (protocol 2)."""
         if self.batches and len(texts) > 1:
             # Frames are JSON objects already: the list is written without parsing them.
-            await self.send_frame("[" + ",".join(texts) + "]")
-            return
-        for text in texts:
+            return ["[" + ",".join(texts) + "]"]
+        return texts
+
+    async def send_frames(self, texts: list[str]) -> None:
+        for text in self.delivered(texts):
             await self.send_frame(text)
 
     async def send_frame(self, text: str) -> None:
@@ -475,10 +487,17 @@ class HostConsumer(GameConsumer):
 # serialised with "type" first (services/messages.frame), so a prefix test spots it without
 # parsing every frame of the game.
 TEAM_CHANGED_PREFIX = '{"type":"team_changed"'
+SPECIAL_PREFIXES = (TEAM_CHANGED_PREFIX, KICKED_PREFIX)
 
 
 class PlayerConsumer(GameConsumer):
     role = "player"
+
+    def write_now(self, texts: list[str]) -> bool:
+        # A move to another team or a removal has more to do than writing (send_frames).
+        if any(text.startswith(SPECIAL_PREFIXES) for text in texts):
+            return False
+        return super().write_now(texts)
 
     async def send_frames(self, texts: list[str]) -> None:
         if any(text.startswith(TEAM_CHANGED_PREFIX) for text in texts):

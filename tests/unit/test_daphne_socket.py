@@ -79,3 +79,37 @@ def test_any_other_producer_or_transport_is_left_alone():
     websocket.transport = object()  # TLS: a wrapping protocol
     daphne_socket.release_upgrade(websocket)
     daphne_socket.release_upgrade(None)
+
+
+def consumer(cls_name="PlayerConsumer", batches=True, websocket=None):
+    from games import consumers
+
+    socket = getattr(consumers, cls_name)()
+    socket.batches = batches
+    socket.websocket = websocket
+    return socket
+
+
+def test_a_delivery_is_written_at_once_as_one_list_in_protocol_2():
+    websocket = Websocket()
+    assert consumer(websocket=websocket).write_now(['{"type":"a"}', '{"type":"b"}'])
+    assert websocket.sent == [b'[{"type":"a"},{"type":"b"}]']
+
+
+def test_protocol_1_gets_the_frames_one_by_one():
+    websocket = Websocket()
+    assert consumer(batches=False, websocket=websocket).write_now(['{"type":"a"}', '{"type":"b"}'])
+    assert websocket.sent == [b'{"type":"a"}', b'{"type":"b"}']
+
+
+def test_frames_with_more_to_do_or_no_open_websocket_go_the_long_way():
+    websocket = Websocket()
+    moved = '{"type":"team_changed","v":3}'
+    kicked = '{"type":"player_kicked","v":4}'
+    assert not consumer(websocket=websocket).write_now(['{"type":"a"}', moved])
+    assert not consumer(websocket=websocket).write_now([kicked])
+    assert websocket.sent == []
+    # The host has no such frames: only the websocket decides.
+    assert consumer("HostConsumer", websocket=websocket).write_now([moved])
+    assert not consumer(websocket=Websocket(Websocket.STATE_CLOSING)).write_now(['{"type":"a"}'])
+    assert not consumer().write_now(['{"type":"a"}'])  # not under daphne
