@@ -4,10 +4,25 @@
 
 from __future__ import annotations
 
+import asyncio
+
+import pytest
+
 from games.engine.commands import Tick
 from games.live import runner
 from games.services.play import BatchOutcome, CommandResult, SessionClosed
 from tests.unit.test_runners_pruned import in_own_loop
+
+
+@pytest.fixture(autouse=True)
+def no_database(monkeypatch):
+    """The batch runs in a thread as in production, without channels' clean-up of database
+    connections: these tests have no database."""
+
+    def in_thread(function):
+        return lambda *args: asyncio.to_thread(function, *args)
+
+    monkeypatch.setattr(runner, "database_sync_to_async", in_thread)
 
 
 def test_after_the_end_commands_are_refused_without_a_trip_to_the_database(monkeypatch):
