@@ -1,6 +1,5 @@
 """ASGI entry point: one daphne process serves pages, admin, static files and websockets."""
 
-import gc
 import os
 
 from django.core.asgi import get_asgi_application
@@ -12,6 +11,7 @@ django_asgi_app = get_asgi_application()
 
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 
+from cms import collector  # noqa: E402
 from cms.proxy_headers import TrustedProxyMiddleware  # noqa: E402
 from cms.websocket_origin import SameOriginValidator  # noqa: E402
 from games.live import eager_writes  # noqa: E402
@@ -20,9 +20,8 @@ from games.routing import websocket_urlpatterns  # noqa: E402
 # daphne's twisted sends each websocket write at once when nothing is waiting (issue 12).
 eager_writes.install()
 
-# Everything loaded so far lives as long as the process: keep it out of the garbage
-# collector's full passes, which otherwise pause a busy game for tens of milliseconds.
-gc.freeze()
+# Everything loaded so far lives as long as the process (cms/collector.py).
+collector.tune_for_serving()
 
 # The proxy layer comes first: the Origin check needs the scheme the phone really used (wss
 # behind a TLS proxy) and the throttles need the phone's address, not the proxy's.

@@ -225,6 +225,7 @@ class GameConsumer(AsyncWebsocketConsumer):
         connections: this consumer reaches the database only through database_sync_to_async,
         which does that itself, and a forum's 2,000 phones leaving at the end of a game made
         2,000 hops (issue 12). No channel-layer groups to leave either (see `groups`)."""
+        daphne_socket.release_closed(self.websocket)
         await self.disconnect(message["code"])
         raise StopConsumer()
 

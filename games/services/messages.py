@@ -3,9 +3,10 @@ each numbered in its audience's stream (`seq`, `pseq`, `tseq`: docs/protocol.md)
 
 from __future__ import annotations
 
-import json
 from collections.abc import KeysView
 from dataclasses import dataclass, field
+
+import orjson
 
 from games.engine import Event
 from games.engine.events import ALL, HOST, to_player, to_team
@@ -23,7 +24,8 @@ class Outgoing:
 
 
 def dumps(message: dict) -> str:
-    return json.dumps(message, ensure_ascii=False, separators=(",", ":"), default=_listed)
+    """Compact JSON, UTF-8 as it is (orjson: three frames per answer in a burst of 2,000)."""
+    return orjson.dumps(message, default=_listed, option=orjson.OPT_NON_STR_KEYS).decode()
 
 
 def _listed(value):

@@ -3,7 +3,10 @@ the HTTP channel it was upgraded from."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
+import weakref
 
 from games.live import daphne_socket
 
@@ -68,6 +71,62 @@ def test_the_http_channel_a_websocket_came_from_is_let_go():
     websocket.transport = Transport(HTTPChannel())
     daphne_socket.release_upgrade(websocket)
     assert websocket.transport.producer is None
+
+
+@contextlib.contextmanager
+def without_the_collector():
+    """Whatever is freed inside was freed by reference counting alone."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def test_the_upgrade_request_and_its_channel_are_freed_without_the_collector():
+    from twisted.web.http import HTTPChannel
+
+    class Request:  # daphne's WebRequest keeps its channel, as twisted's does
+        def __init__(self, channel):
+            self.channel = channel
+
+    with without_the_collector():
+        channel = HTTPChannel()
+        request = Request(channel)
+        channel.requests.append(request)
+        websocket = Websocket()
+        websocket.transport = Transport(channel)
+        gone = weakref.ref(channel), weakref.ref(request)
+        del channel, request
+        daphne_socket.release_upgrade(websocket)
+        assert [ref() for ref in gone] == [None, None]
+
+
+def test_a_closed_websocket_is_freed_without_the_collector():
+    from twisted.internet.defer import Deferred
+
+    with without_the_collector():
+        websocket = Websocket()
+        websocket.is_closed = Deferred()
+        websocket.is_closed.callback(websocket)  # what autobahn does when it closes
+        daphne_socket.release_closed(websocket)
+        assert websocket.is_closed.called
+        gone = weakref.ref(websocket)
+        del websocket
+        assert gone() is None
+
+
+def test_an_open_or_missing_websocket_keeps_its_is_closed():
+    from twisted.internet.defer import Deferred
+
+    websocket = Websocket()
+    waiting = websocket.is_closed = Deferred()
+    daphne_socket.release_closed(websocket)
+    assert websocket.is_closed is waiting and not waiting.called
+    daphne_socket.release_closed(None)
+    daphne_socket.release_closed(object())
 
 
 def test_any_other_producer_or_transport_is_left_alone():

@@ -21,7 +21,6 @@ nothing a phone receives before the reveal depends on whether it was right.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from typing import Any
 
 from games.engine.commands import (
@@ -40,6 +39,7 @@ from games.engine.commands import (
 )
 from games.engine.errors import EngineError
 from games.engine.events import ALL, HOST, Event, to_player
+from games.engine.evolve import evolve
 from games.engine.outcome import Transition
 from games.engine.problems import gettext_noop
 from games.engine.scoring import GRACE_MS, answer_points, elapsed_ms
@@ -64,7 +64,7 @@ def apply(spec: QuizSpec, state: QuizState, command: Command, now_ms: int) -> Tr
     new_state, events = handler(spec, state, command, now_ms)
     if new_state is state:
         return Transition(state, events)
-    return Transition(replace(new_state, version=state.version + 1), events)
+    return Transition(evolve(new_state, version=state.version + 1), events)
 
 
 # -- helpers -------------------------------------------------------------------
@@ -80,7 +80,7 @@ def _require_phase(state: QuizState, *phases: str) -> None:
 def _open_question(spec: QuizSpec, state: QuizState, index: int, now_ms: int) -> Step:
     question = spec.questions[index]
     deadline = now_ms + question.time_limit_s * 1000
-    opened = replace(
+    opened = evolve(
         state,
         phase="question",
         question_index=index,
@@ -116,7 +116,7 @@ def _reveal(spec: QuizSpec, state: QuizState) -> Step:
         }
         results[pid] = [answer["fraction"], answer["points"], answer["elapsed_ms"]]
     entry = {"index": state.question_index, "skipped": False, "results": results}
-    revealed = replace(
+    revealed = evolve(
         state,
         phase="reveal",
         paused=False,
@@ -133,7 +133,7 @@ def _reveal(spec: QuizSpec, state: QuizState) -> Step:
 
 
 def _finish(spec: QuizSpec, state: QuizState) -> Step:
-    finished = replace(
+    finished = evolve(
         state,
         phase="finished",
         paused=False,
@@ -204,7 +204,7 @@ def _join(spec: QuizSpec, state: QuizState, command: Join, now_ms: int) -> Step:
         "answer_time_ms_total": 0,
         "first_question": first_question,
     }
-    joined = replace(state, players={**state.players, command.player_id: player})
+    joined = evolve(state, players={**state.players, command.player_id: player})
     data = {
         "player_id": command.player_id,
         "nickname": nickname,
@@ -240,7 +240,7 @@ def _kick(spec: QuizSpec, state: QuizState, command: Kick, now_ms: int) -> Step:
         return state, []
     answers = {pid: a for pid, a in state.answers.items() if pid != command.player_id}
     was_expected = state.phase == "question" and player["first_question"] <= state.question_index
-    kicked = replace(
+    kicked = evolve(
         state,
         players={**state.players, command.player_id: {**player, "active": False}},
         answers=answers,
@@ -266,7 +266,7 @@ def _start(spec: QuizSpec, state: QuizState, command: Start, now_ms: int) -> Ste
     _require_phase(state, "lobby")
     if not spec.questions:
         raise EngineError("no_questions", gettext_noop("Ce quiz n'a aucune question."))
-    counted = replace(state, question_count=len(spec.questions))
+    counted = evolve(state, question_count=len(spec.questions))
     return _open_question(spec, counted, 0, now_ms)
 
 
@@ -283,7 +283,7 @@ def _close(spec: QuizSpec, state: QuizState, command: Close, now_ms: int) -> Ste
 def _skip(spec: QuizSpec, state: QuizState, command: Skip, now_ms: int) -> Step:
     _require_phase(state, "question")
     entry = {"index": state.question_index, "skipped": True, "results": {}}
-    skipped = replace(state, answers={}, history=[*state.history, entry])
+    skipped = evolve(state, answers={}, history=[*state.history, entry])
     events = [Event("question_skipped", ALL, {"index": state.question_index})]
     following, more = _next_or_finish(spec, skipped, now_ms)
     return following, events + more
@@ -296,7 +296,7 @@ def _pause(spec: QuizSpec, state: QuizState, command: Pause, now_ms: int) -> Ste
     remaining = None
     if state.phase == "question" and state.deadline_ms is not None:
         remaining = max(state.deadline_ms - now_ms, 0)
-    paused = replace(state, paused=True, paused_remaining_ms=remaining)
+    paused = evolve(state, paused=True, paused_remaining_ms=remaining)
     return paused, [Event("paused", ALL, {"remaining_ms": remaining})]
 
 
@@ -310,7 +310,7 @@ def _resume(spec: QuizSpec, state: QuizState, command: Resume, now_ms: int) -> S
         shift = deadline - (state.deadline_ms or deadline)
         changes["deadline_ms"] = deadline
         changes["opened_at_ms"] = (state.opened_at_ms or now_ms) + shift
-    resumed = replace(state, **changes)
+    resumed = evolve(state, **changes)
     data = {"deadline_ms": resumed.deadline_ms, "now_ms": now_ms}
     return resumed, [Event("resumed", ALL, data)]
 
@@ -320,6 +320,10 @@ def _end(spec: QuizSpec, state: QuizState, command: End, now_ms: int) -> Step:
     return _finish(spec, state)
 
 
+def _question_closed() -> EngineError:
+    return EngineError("question_closed", gettext_noop("Cette question est terminée."))
+
+
 def _answer(spec: QuizSpec, state: QuizState, command: Answer, now_ms: int) -> Step:
     """Record one answer; see scoring.answer_points for the points.
 
@@ -327,9 +331,8 @@ def _answer(spec: QuizSpec, state: QuizState, command: Answer, now_ms: int) -> S
     phone believes is open, until deadline + GRACE_MS, once per active player who
     was there when the question opened.
     """
-    closed = EngineError("question_closed", gettext_noop("Cette question est terminée."))
     if state.phase != "question" or command.question_index != state.question_index:
-        raise closed
+        raise _question_closed()
     if state.paused:
         raise EngineError("game_paused", gettext_noop("Le jeu est en pause."))
     # Judged at the time the answer reached the server (a batch is applied a little later,
@@ -337,7 +340,7 @@ def _answer(spec: QuizSpec, state: QuizState, command: Answer, now_ms: int) -> S
     if command.received_ms is not None:
         now_ms = min(now_ms, command.received_ms)
     if state.deadline_ms is None or now_ms > state.deadline_ms + GRACE_MS:
-        raise closed
+        raise _question_closed()
     player = state.players.get(command.player_id)
     if player is None:
         raise EngineError("unknown_player", gettext_noop("Joueur inconnu."))
@@ -360,7 +363,7 @@ def _answer(spec: QuizSpec, state: QuizState, command: Answer, now_ms: int) -> S
         "points": answer_points(question.points, fraction, elapsed, question.time_limit_s),
         "elapsed_ms": elapsed,
     }
-    answered = replace(state, answers={**state.answers, command.player_id: entry})
+    answered = evolve(state, answers={**state.answers, command.player_id: entry})
     events = [
         Event(
             "answer_accepted",
