@@ -1,8 +1,9 @@
 """Applying the commands of one session, in arrival order, in batches.
 
-While a transaction runs, new commands wait; when it ends they all go in the next one. So a
-quiet class costs one transaction per answer with no added delay, and 300 answers arriving
-together cost a handful of transactions instead of 300 (SQLite has one writer at a time).
+While a transaction runs, new commands wait; when it ends they go in the next one (at most
+MAX_BATCH of them). So a quiet class costs one transaction per answer with no added delay,
+and 300 answers arriving together cost a handful of transactions instead of 300 (SQLite has
+one writer at a time).
 
 Nothing that goes wrong here may stop the session (issue 8): a command the rules cannot
 take fails alone (services/play.py); a batch whose write fails for one row is applied again
@@ -48,6 +49,11 @@ TRY_AGAIN = CommandResult(
     },
 )
 FAILED = CommandResult(ok=False, error=dict(INTERNAL_ERROR))
+# The most commands one transaction takes. A forum's 2,000 answers to a question came in two
+# batches, ~30 then ~1,970: the first of those 1,970 waited for the last, and for the reveal
+# written with them. Batches of 300 acknowledge the early answers sooner for ~8% more work
+# (one state saved per batch instead of per burst); batches of 100 cost twice the work.
+MAX_BATCH = 300
 
 
 class SessionRunner:
@@ -81,7 +87,7 @@ class SessionRunner:
 
     async def _drain(self) -> None:
         while self.pending:
-            batch, self.pending = self.pending, []
+            batch, self.pending = self.pending[:MAX_BATCH], self.pending[MAX_BATCH:]
             if self.ended:
                 _settle(batch, [SESSION_CLOSED] * len(batch))
                 continue
