@@ -11,7 +11,7 @@ django_asgi_app = get_asgi_application()
 
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 
-from cms import collector  # noqa: E402
+from cms import runtime  # noqa: E402
 from cms.proxy_headers import TrustedProxyMiddleware  # noqa: E402
 from cms.websocket_origin import SameOriginValidator  # noqa: E402
 from games.live import eager_writes  # noqa: E402
@@ -20,8 +20,8 @@ from games.routing import websocket_urlpatterns  # noqa: E402
 # daphne's twisted sends each websocket write at once when nothing is waiting (issue 12).
 eager_writes.install()
 
-# Everything loaded so far lives as long as the process (cms/collector.py).
-collector.tune_for_serving()
+# Everything loaded so far lives as long as the process (cms/runtime.py).
+runtime.tune_for_serving()
 
 # The proxy layer comes first: the Origin check needs the scheme the phone really used (wss
 # behind a TLS proxy) and the throttles need the phone's address, not the proxy's.
