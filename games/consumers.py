@@ -136,6 +136,7 @@ class GameConsumer(AsyncWebsocketConsumer):
         self.websocket = daphne_socket.websocket_of(self.base_send)
         await self.accept()
         daphne_socket.release_upgrade(self.websocket)
+        daphne_socket.share_options(self.websocket)
         try:
             await self.open()
         except Exception as error:

@@ -56,6 +56,26 @@ def release_upgrade(protocol: Any | None) -> None:
         channel.requests.clear()
 
 
+def share_options(protocol: Any | None) -> None:
+    """Make the websocket options of daphne's factory class attributes of its protocol.
+
+    autobahn copies each of its ~40 options from the factory into every protocol instance that
+    does not have them yet: 40 more entries in each connection's attribute dict, 2-3 KiB of
+    the server's memory per phone (issue 12). Once the class has them (the same values for
+    every connection: daphne has one factory, configured before it listens), the next
+    connections find them there and copy nothing. Plain values only: a function put on the
+    class would reach each instance as a method bound to it."""
+    cls = type(protocol)
+    if protocol is None or "_options_shared" in cls.__dict__:
+        return
+    factory = getattr(protocol, "factory", None)
+    for name in getattr(protocol, "CONFIG_ATTRS", ()):
+        value = getattr(factory, name, None)
+        if name not in cls.__dict__ and hasattr(factory, name) and not callable(value):
+            setattr(cls, name, value)
+    cls._options_shared = True
+
+
 def release_closed(protocol: Any | None) -> None:
     """Let go of a closed websocket at once. autobahn fires the protocol's `is_closed` with
     the protocol itself, a loop that only the garbage collector's full pass could free: each

@@ -172,3 +172,34 @@ def test_frames_with_more_to_do_or_no_open_websocket_go_the_long_way():
     assert consumer("HostConsumer", websocket=websocket).write_now([moved])
     assert not consumer(websocket=Websocket(Websocket.STATE_CLOSING)).write_now(['{"type":"a"}'])
     assert not consumer().write_now(['{"type":"a"}'])  # not under daphne
+
+
+def test_the_factory_options_are_shared_by_the_class_not_copied_into_each_socket():
+    def accept(offers):
+        return None
+
+    class Factory:
+        autoPingInterval = 20  # noqa: N815 - autobahn's names
+        maxMessagePayloadSize = 16384  # noqa: N815
+        perMessageCompressionAccept = staticmethod(accept)  # noqa: N815
+
+    class Protocol:
+        CONFIG_ATTRS = ("autoPingInterval", "maxMessagePayloadSize", "perMessageCompressionAccept")
+        factory = Factory()
+
+        def connection_made(self):  # what autobahn does for each new connection
+            for name in self.CONFIG_ATTRS:
+                if not hasattr(self, name):
+                    setattr(self, name, getattr(self.factory, name))
+
+    first = Protocol()
+    first.connection_made()
+    daphne_socket.share_options(first)
+    second = Protocol()
+    second.connection_made()
+    assert second.autoPingInterval == 20 and second.maxMessagePayloadSize == 16384
+    assert "autoPingInterval" not in vars(second)
+    # A function stays per instance: on the class it would come back as a bound method.
+    assert vars(second)["perMessageCompressionAccept"] is accept
+    daphne_socket.share_options(second)  # once per class
+    daphne_socket.share_options(None)
