@@ -41,7 +41,12 @@ SWITCH_INTERVAL_S = 0.02
 def thresholds_from(value: str | None) -> tuple[int, int, int]:
     if not value:
         return THRESHOLDS
-    first, second, third = (int(part) for part in value.split(","))
+    try:
+        first, second, third = (int(part) for part in value.split(","))
+    except ValueError as error:
+        raise ValueError(
+            f"GC_THRESHOLDS: three integers separated by commas (700,10,10), not {value!r}"
+        ) from error
     return first, second, third
 
 

@@ -12,8 +12,9 @@ def test_the_thresholds_come_from_the_environment_or_the_measured_default():
     assert runtime.thresholds_from(None) == runtime.THRESHOLDS
     assert runtime.thresholds_from("") == runtime.THRESHOLDS
     assert runtime.thresholds_from("700,10,10") == (700, 10, 10)
-    with pytest.raises(ValueError):
-        runtime.thresholds_from("700,10")
+    for wrong in ("700,10", "700,10,x", "700,10,10,10"):
+        with pytest.raises(ValueError, match="GC_THRESHOLDS"):
+            runtime.thresholds_from(wrong)
 
 
 def test_serving_freezes_what_is_loaded_and_sets_the_thresholds_and_switches(monkeypatch):

@@ -57,10 +57,6 @@ class QuizSpec:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        """The state as JSON-able data, sharing its dicts: a state is never changed in place
-        (every rule builds new dicts), and copying 2,000 players, their answers and the
-        results of each question for every batch of answers was a fifth of the answer
-        burst (issue 12)."""
         return {
             "title": self.title,
             "kind": self.kind,
