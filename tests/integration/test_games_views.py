@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from games.access import throttle
 from games.engine.commands import Answer as AnswerCommand
-from games.engine.commands import End, Start
+from games.engine.commands import End, Start, Tick
 from games.live.groups import session_group
 from games.models import Answer, GameSession, Player
 from games.moderation.nicknames import MAX_LENGTH
@@ -369,9 +369,9 @@ def test_results_csv_for_the_host(client, teacher):
     apply_commands(session.pk, [Start()], t0)
     apply_commands(
         session.pk,
-        [AnswerCommand(lea.engine_id, 0, [0]), AnswerCommand(zoe.engine_id, 0, [2])],
+        [AnswerCommand(lea.engine_id, 0, [0]), AnswerCommand(zoe.engine_id, 0, [2]), Tick()],
         t0 + 2000,
-    )  # both answered: revealed
+    )  # both answered: the tick reveals
     apply_commands(session.pk, [End()], t0 + 3000)
     client.force_login(teacher)
 

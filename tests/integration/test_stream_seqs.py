@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from games.engine.commands import Answer, Message, Start
+from games.engine.commands import Answer, Message, Start, Tick
 from games.models import GameSession
 from games.services import teams
 from games.services.play import apply_commands
@@ -48,8 +48,9 @@ def test_a_players_frames_follow_on_across_batches_and_are_saved():
 
     first = apply_commands(session.pk, [answer(lea, 0)], now_ms=2_000)
     assert told(first, f"player:{lea.pk}") == [("answer_accepted", {"pseq": 1})]
-    # The last answer reveals: Tom's acceptance, then each phone's result, in its own stream.
-    second = apply_commands(session.pk, [answer(tom, 1)], now_ms=3_000)
+    # The last answer and the tick that reveals: Tom's acceptance, then each phone's result,
+    # in its own stream.
+    second = apply_commands(session.pk, [answer(tom, 1), Tick()], now_ms=3_000)
     assert told(second, f"player:{lea.pk}") == [("player_result", {"pseq": 2})]
     assert told(second, f"player:{tom.pk}") == [
         ("answer_accepted", {"pseq": 1}),

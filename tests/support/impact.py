@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 
 from games.engine.commands import Answer as AnswerCommand
-from games.engine.commands import Close, End, Next, Start, Submit
+from games.engine.commands import Close, End, Next, Start, Submit, Tick
 from games.services.clock import now_ms
 from games.services.play import apply_commands
 from tests.support.escape_games import join_team, launch_escape
@@ -29,8 +29,9 @@ def play_quiz_to_the_end(teacher, spec=None, nicknames=("Zoé", "Malik", "Inès"
     players = [join(session, name).player for name in nicknames]
     t0 = now_ms()
     apply_commands(session.pk, [Start()], t0)
-    apply_commands(session.pk, [AnswerCommand(p.engine_id, 0, [0]) for p in players], t0 + 1000)
-    # Everyone answered: question 1 is revealed at once.
+    everyone = [AnswerCommand(p.engine_id, 0, [0]) for p in players]
+    # Everyone answered: the runner's tick reveals question 1 at once.
+    apply_commands(session.pk, [*everyone, Tick()], t0 + 1000)
     apply_commands(session.pk, [Next()], t0 + 31_000)  # question 2
     apply_commands(session.pk, [AnswerCommand(players[0].engine_id, 1, True)], t0 + 32_000)
     apply_commands(session.pk, [Close()], t0 + 45_000)  # reveal of question 2

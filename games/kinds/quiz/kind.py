@@ -4,17 +4,10 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from games.engine import scoring
 from games.kinds.quiz import engine
 from games.kinds.quiz.pages import ParcoursPage, QuizPage
 from games.kinds.registry import Kind
 from games.kinds.rules import Rules
-
-
-def next_deadline_ms(state: engine.QuizState) -> int | None:
-    if state.phase == "question" and not state.paused and state.deadline_ms is not None:
-        return state.deadline_ms + scoring.GRACE_MS
-    return None
 
 
 def snapshot(spec, state, role, *, player_id=None, team_id=None, now_ms):
@@ -27,7 +20,7 @@ RULES = Rules(
     load_state=engine.QuizState.from_dict,
     apply=engine.apply_quiz,
     snapshot=snapshot,
-    next_deadline_ms=next_deadline_ms,
+    next_deadline_ms=engine.reveal_due_ms,
     team_play=False,
 )
 

@@ -16,7 +16,7 @@ from games.engine.commands import (
 )
 from games.engine.errors import CODES, EngineError
 from games.engine.scoring import GRACE_MS, answer_points
-from games.kinds.quiz.engine.play import apply
+from games.kinds.quiz.engine.play import apply, reveal_due_ms
 from games.kinds.quiz.engine.report import ranking, results
 from games.kinds.quiz.engine.snapshot import snapshot
 from games.kinds.quiz.engine.state import QuizState
@@ -84,8 +84,8 @@ def test_late_joiner_scores_from_the_next_question():
     state = run_quiz(SPEC, state, Join("9", "Zoé"))
     assert state.players["9"]["first_question"] == 1
     refused(state, Answer("9", 0, [1]), "not_eligible")
-    # Ana alone is expected: her answer reveals the question.
-    revealed = apply(SPEC, state, Answer("1", 0, [1]), T0 + 1000).state
+    # Ana alone is expected: once she has answered, the next tick reveals the question.
+    revealed = run_quiz(SPEC, state, Answer("1", 0, [1]), Tick(), now_ms=T0 + 1000)
     assert revealed.phase == "reveal"
     opened = run_quiz(SPEC, revealed, Next())
     assert apply(SPEC, opened, Answer("9", 1, True), T0).state.answers["9"]["fraction"] == 1.0
@@ -259,24 +259,31 @@ def test_answers_are_accepted_during_the_grace_period_only():
     refused(state, Answer("1", 0, [1]), "question_closed", now_ms=deadline + GRACE_MS + 1)
 
 
-def test_every_expected_answer_reveals_in_the_same_transition():
+def test_once_every_expected_player_has_answered_the_next_tick_reveals():
     state = quiz_with_players(SPEC, "Ana", "Bob")
     state = run_quiz(SPEC, state, Answer("1", 0, [1]), now_ms=T0 + 1000)
-    transition = apply(SPEC, state, Answer("2", 0, [0]), T0 + 3000)
+    assert reveal_due_ms(state) == state.deadline_ms + GRACE_MS
+    answered = apply(SPEC, state, Answer("2", 0, [0]), T0 + 3000)
+    # The last answer is only acknowledged: the reveal is the tick's, which is due at once.
+    assert answered.state.phase == "question"
+    assert types(answered) == [("answer_accepted", "player:2"), ("answer_count", "host")]
+    assert reveal_due_ms(answered.state) < T0
+    transition = apply(SPEC, answered.state, Tick(), T0 + 3010)
     revealed = transition.state
     assert revealed.phase == "reveal"
-    assert revealed.version == state.version + 1
+    assert revealed.version == state.version + 2
     assert revealed.players["1"]["score"] == 975
     assert revealed.players["1"]["answer_time_ms_total"] == 1000
     assert revealed.players["2"]["answer_time_ms_total"] == 3000
     assert revealed.history == [
         {"index": 0, "skipped": False, "results": {"1": [1.0, 975, 1000], "2": [0.0, 0, 3000]}}
     ]
-    assert types(transition)[2:] == [
+    assert types(transition) == [
         ("question_revealed", "all"),
         ("player_result", "player:1"),
         ("player_result", "player:2"),
     ]
+    assert reveal_due_ms(revealed) is None
 
 
 def test_reveal_event_content():
@@ -314,8 +321,9 @@ def test_partial_credit_is_counted_as_partial_in_the_distribution():
     spec = quiz_spec(ORDERING)
     state = quiz_with_players(spec, "Ana", "Bob")
     state = run_quiz(spec, state, Answer("1", 0, ["e1", "e2", "e4", "e3"]))
-    transition = apply(spec, state, Answer("2", 0, ["e1", "e2", "e3", "e4"]), T0)
-    reveal = transition.events[2].data
+    state = run_quiz(spec, state, Answer("2", 0, ["e1", "e2", "e3", "e4"]))
+    transition = apply(spec, state, Tick(), T0)
+    reveal = transition.events[0].data
     assert reveal["distribution"]["counts"] is None
     assert (reveal["distribution"]["right"], reveal["distribution"]["partial"]) == (1, 1)
     assert transition.state.players["1"]["score"] == 250  # 1000 * 0.25 at once
@@ -372,8 +380,9 @@ def test_ties_share_a_rank_and_faster_players_are_listed_first():
 
 def test_final_events_give_podium_ranking_and_each_players_rank():
     state = quiz_with_players(SPEC, "Ana", "Bob")
-    state = run_quiz(SPEC, state, Answer("1", 0, [1]), Answer("2", 0, [1]), now_ms=T0 + 1000)
-    state = run_quiz(SPEC, state, Next(), Answer("1", 1, True), Answer("2", 1, False))
+    both = Answer("1", 0, [1]), Answer("2", 0, [1])
+    state = run_quiz(SPEC, state, *both, Tick(), now_ms=T0 + 1000)
+    state = run_quiz(SPEC, state, Next(), Answer("1", 1, True), Answer("2", 1, False), Tick())
     transition = apply(SPEC, state, End(), T0)
     events = {(e.type, e.audience): e.data for e in transition.events}
     finished = events[("game_finished", "all")]
@@ -459,7 +468,7 @@ def test_the_input_state_is_never_mutated():
 def test_every_change_bumps_the_version_by_one():
     state = QuizState.new(SPEC)
     commands = [Join("1", "Ana"), Join("2", "Bob"), Start(), Answer("1", 0, [1]), Pause()]
-    commands += [Resume(), Answer("2", 0, [0]), Next(), Skip(), Close(), End()]
+    commands += [Resume(), Answer("2", 0, [0]), Tick(), Next(), Skip(), Close(), End()]
     for expected, command in enumerate(commands, start=1):
         state = apply(SPEC, state, command, T0).state
         assert state.version == expected

@@ -1,6 +1,6 @@
 """The count of expected answers that lets a burst of answers be applied in linear time."""
 
-from games.engine.commands import Answer, Join, Kick, Start
+from games.engine.commands import Answer, Join, Kick, Start, Tick
 from games.kinds.quiz.engine.play import apply as apply_quiz
 from games.kinds.quiz.engine.state import QuizState
 from tests.unit.engine.engine_helpers import CHOICE, T0, quiz_spec, run_quiz
@@ -26,7 +26,7 @@ def test_a_kicked_players_answer_no_longer_counts():
     state = run_quiz(spec, QuizState.new(spec), Join("1", "Léa"), Join("2", "Tom"), Start())
     state = run_quiz(spec, state, Answer("1", 0, [1]), Kick("1"))
     assert state.phase == "question" and state.expected_count == 1 and not state.answers
-    assert run_quiz(spec, state, Answer("2", 0, [0])).phase == "reveal"
+    assert run_quiz(spec, state, Answer("2", 0, [0]), Tick()).phase == "reveal"
 
 
 def test_states_saved_before_the_count_existed_still_load():

@@ -10,6 +10,7 @@ generate.parcours_spec(objet, pool, seed=...) -> a QuizSpec dict for "de A à Z"
 
 from .generate import parcours_questions, parcours_spec
 from .play import apply as apply_quiz
+from .play import reveal_due_ms
 from .questions import Question, question_from_dict
 from .report import ranking as quiz_ranking
 from .report import results as quiz_results
@@ -27,4 +28,5 @@ __all__ = [
     "quiz_ranking",
     "quiz_results",
     "quiz_snapshot",
+    "reveal_due_ms",
 ]

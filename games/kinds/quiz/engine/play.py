@@ -10,9 +10,9 @@ Phases: lobby -> question -> reveal -> question ... -> finished.
 - Pause freezes the clock of the open question; Resume moves its deadline (and
   its opening time, so the speed bonus ignores the pause) by the time paused.
   Moving on (Close, Skip, Next, End) ends a pause: the host has taken over.
-- Answer: see `_answer`. When every expected player has answered the question
-  is revealed in the same transition.
-- Tick: reveals the question once deadline + GRACE_MS has passed.
+- Answer: see `_answer`. When every expected player has answered, the question is
+  due: the next Tick reveals it (`reveal_due_ms` tells the runner to tick at once).
+- Tick: reveals the question once deadline + GRACE_MS has passed, or once it is due.
 
 Points are added to scores at the reveal, not when the answer arrives, so that
 nothing a phone receives before the reveal depends on whether it was right.
@@ -372,22 +372,34 @@ def _answer(spec: QuizSpec, state: QuizState, command: Answer, now_ms: int) -> S
         ),
         _answer_count(answered),
     ]
-    if _all_answered(answered):
-        answered, more = _reveal(spec, answered)
-        events += more
+    # The reveal (every player's result and the ranking: ~50 ms at 2,000 players) is not
+    # made here: the last answers of a forum arrive by the hundred in one batch, whose
+    # acknowledgements would wait for it (issue 12). The Tick that follows makes it.
     return answered, events
 
 
 def _tick(spec: QuizSpec, state: QuizState, command: Tick, now_ms: int) -> Step:
     # Waiting for the grace period too, else the answers it exists for would be refused.
-    if (
-        state.phase == "question"
-        and not state.paused
-        and state.deadline_ms is not None
-        and now_ms > state.deadline_ms + GRACE_MS
-    ):
+    due = reveal_due_ms(state)
+    if due is not None and now_ms > due:
         return _reveal(spec, state)
     return state, []
+
+
+# "Due since long ago": the runner ticks at once.
+DUE_NOW_MS = 0
+
+
+def reveal_due_ms(state: QuizState) -> int | None:
+    """The time after which the open question must be revealed: its deadline plus the
+    grace period, or long ago once every expected player has answered; None when no clock
+    runs (no question open, or paused)."""
+    if state.phase != "question" or state.paused or state.deadline_ms is None:
+        return None
+    if _all_answered(state):
+        return DUE_NOW_MS
+    # Waiting for the grace period too, else the answers it exists for would be refused.
+    return state.deadline_ms + GRACE_MS
 
 
 _HANDLERS: dict[type[Command], Callable[..., Step]] = {
