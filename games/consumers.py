@@ -106,6 +106,8 @@ class GameConsumer(AsyncWebsocketConsumer):
     channel_layer_alias = "games.sockets-use-the-hub"
     # Daphne's websocket protocol under this consumer (None: another server, take ASGI's way).
     websocket = None
+    # Frames already written with an ack, that the hub must not write again (the hub's).
+    written_ahead: set[str] | None = None
 
     async def __call__(self, scope, receive, send):
         """Channels' consumer loop, for a socket that hears only its screen.
@@ -425,14 +427,27 @@ class GameConsumer(AsyncWebsocketConsumer):
         if not result.ok and result.error["code"] == "try_again":
             self.retry_stamps[_retry_key(command)] = command.received_ms or received_ms
         if result.ok:
-            await self.send(
-                text_data=dumps({"type": "ack", "ref": ref, "command": message["type"]})
-            )
+            ack = dumps({"type": "ack", "ref": ref, "command": message["type"]})
+            if result.reply and self.replies_to(command):
+                # What the command tells this phone, in the ack's write (services/replies.py).
+                self.written_ahead = set(result.reply)
+                await self.send_frames([ack, *result.reply])
+            else:
+                await self.send(text_data=ack)
         else:
             error = dict(result.error)
             template = error.pop("template", None) or error["message"]
             del error["message"]
             await self.send_error(error.pop("code"), template, ref, **error)
+
+    def replies_to(self, command) -> bool:
+        """Whether a command's reply (frames for the phone that sent it) is this socket's: a
+        phone's own command, from the team the hub files this socket under."""
+        return (
+            self.player_id is not None
+            and getattr(command, "player_id", None) == self.player_id
+            and getattr(command, "team_id", None) == self.team_id
+        )
 
     def received_at(self, command, received_ms: int) -> int:
         """When the server first received this command: a resend after "try_again" keeps

@@ -34,6 +34,8 @@ class Socket(Protocol):
     role: str  # "host" or "player"
     player_id: str | None
     team_id: str | None
+    # Texts of frames this socket already got with an ack (services/replies.py), or None.
+    written_ahead: set[str] | None
 
     def write_now(self, texts: list[str]) -> bool:
         """Write the frames of one delivery at once if nothing else must happen with them;
@@ -203,6 +205,10 @@ class Hub:
         outgoing: dict[Socket, list[str]] = {}
         for audience, text in frames:
             for socket in watchers.audience(audience):
+                ahead = socket.written_ahead
+                if ahead is not None and text in ahead:
+                    _skip_written(socket, ahead, text)
+                    continue
                 texts = outgoing.get(socket)
                 if texts is None:
                     outgoing[socket] = [text]
@@ -223,6 +229,13 @@ class Hub:
         for socket in failed:
             await self.unwatch(session_id, socket)
             asyncio.create_task(socket.drop())  # noqa: RUF006 - closes itself
+
+
+def _skip_written(socket: Socket, ahead: set[str], text: str) -> None:
+    """`text` went with an ack already: forget it (so the set stays as small as a reply)."""
+    ahead.discard(text)
+    if not ahead:
+        socket.written_ahead = None
 
 
 get_hub = per_loop(Hub)

@@ -24,6 +24,7 @@ from games.models import Attempt, GameSession, Player
 from games.services.answer_rows import insert_answers
 from games.services.loaded import remember_state, spec_of, state_of
 from games.services.messages import Outgoing, Streams, coalesce, outgoing_for
+from games.services.replies import replies
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +43,9 @@ class SessionClosed(Exception):
 class CommandResult:
     ok: bool
     error: dict | None = None
+    # Frames for the phone that sent the command, to write with its acknowledgement
+    # (services/replies.py); the hub leaves them out for that socket.
+    reply: tuple[str, ...] = ()
 
 
 @dataclass
@@ -123,8 +127,9 @@ def apply_commands(
         state = state_of(session)
         results, events_by_version, answers, attempts = [], [], [], []
         kicked = []
+        owners = {}  # id(event) -> position of the command that caused it
         team_ids = None  # loaded on the first code submission of the batch
-        for command in commands:
+        for position, command in enumerate(commands):
             try:
                 transition = rules.apply(spec, state, command, now_ms)
                 row = None
@@ -153,7 +158,9 @@ def apply_commands(
             elif isinstance(command, Kick):
                 kicked.append(int(command.player_id))
             state = transition.state
-            events_by_version.extend((state.version, event) for event in transition.events)
+            for event in transition.events:
+                events_by_version.append((state.version, event))
+                owners[id(event)] = position
             results.append(CommandResult(ok=True))
 
         changed = state.version != session.version
@@ -165,9 +172,10 @@ def apply_commands(
             *coalesce(events_by_version),
             *((state.version, event) for event in trailing),
         ]
-        outcome = BatchOutcome(
-            results=results, frames=_numbered_frames(told, streams), version=state.version
-        )
+        frames = _numbered_frames(told, streams)
+        for position, texts in replies(commands, told, frames, owners).items():
+            results[position].reply = texts
+        outcome = BatchOutcome(results=results, frames=frames, version=state.version)
         # A batch of host messages changes no state but numbers its frames all the same.
         update_fields = _stream_fields(session, streams)
         if changed:

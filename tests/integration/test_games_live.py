@@ -122,23 +122,52 @@ async def test_protocol_2_gets_the_frames_of_one_delivery_in_one_write(quiz_sess
     assert (await receive_until(lea, "question_opened"))["seq"] == 1
     await receive_until(tom, "question_opened")
     await send(lea, {"type": "answer", "q": 0, "answer": [0], "ref": "a1"})
-    await receive_until(lea, "ack")
+    # The ack and what the answer tells Léa's phone, in one write; the hub does not send
+    # "answer_accepted" again.
+    written = json.loads(await lea.receive_from(timeout=3))
+    assert [(frame["type"], frame.get("pseq")) for frame in written] == [
+        ("ack", None),
+        ("answer_accepted", 1),
+    ]
     await send(tom, {"type": "answer", "q": 0, "answer": [2]})
-    # The last answer reveals: Léa's frames of that batch come as one list, in order...
-    while True:
-        written = json.loads(await lea.receive_from(timeout=3))
-        if isinstance(written, list):
-            break
+    # The last answer and the reveal: Léa's frames of that delivery come as one list, in order...
+    written = json.loads(await lea.receive_from(timeout=3))
     assert [frame["type"] for frame in written] == ["question_revealed", "player_result"]
     assert written[0]["seq"] == 2 and written[1]["data"]["points"] > 0
-    # ...and Tom's (version 1) one object per write.
+    # ...and Tom's (version 1) one object per write, his ack first.
     kinds = []
     while "player_result" not in kinds:
         written = json.loads(await tom.receive_from(timeout=3))
         assert isinstance(written, dict)
         kinds.append(written["type"])
-    assert kinds[-2:] == ["question_revealed", "player_result"]
+    assert kinds[-4:] == ["ack", "answer_accepted", "question_revealed", "player_result"]
     for communicator in (host, lea, tom):
+        await communicator.disconnect()
+
+
+async def test_the_ack_carries_the_answers_frame_and_the_players_other_screen_still_gets_it(
+    quiz_session,
+):
+    teacher, session = quiz_session
+    lea_joined, _tom = [await sync_to_async(join)(session, n) for n in ("Léa", "Tom")]
+    host = await connect_host(session, teacher)
+    phone, tablet = [await connect_player(session, lea_joined, "?protocol=2") for _ in "ab"]
+    for screen in (host, phone, tablet):
+        assert (await receive(screen))["type"] == "snapshot"
+    await send(host, {"type": "start"})
+    for screen in (phone, tablet):
+        await receive_until(screen, "question_opened")
+    await send(phone, {"type": "answer", "q": 0, "answer": [0], "ref": "a1"})
+    written = json.loads(await phone.receive_from(timeout=3))
+    assert [(frame["type"], frame.get("ref")) for frame in written] == [
+        ("ack", "a1"),
+        ("answer_accepted", None),
+    ]
+    # The other screen of the same player hears it from the hub, the answering one only once.
+    accepted = await receive(tablet)
+    assert (accepted["type"], accepted["pseq"]) == ("answer_accepted", 1)
+    assert await phone.receive_nothing(timeout=0.3)
+    for communicator in (host, phone, tablet):
         await communicator.disconnect()
 
 
