@@ -317,8 +317,12 @@ def test_a_team_that_solves_the_last_enigme_is_done_and_all_done_ends_the_game()
     )
     transition = apply(SPEC, state, Submit("t2", "b", "metier", "Soudeuse"), T0 + 2000)
     assert transition.state.phase == "finished"
-    kinds = [e.type for e in transition.events]
-    assert kinds[-2:] == ["team_finished", "game_finished"]
+    told = [(e.type, e.audience) for e in transition.events]
+    assert told[-3:] == [
+        ("team_finished", "team:t2"),
+        ("team_finished", "host"),
+        ("game_finished", "all"),
+    ]
 
 
 def test_ranking_by_enigmes_then_time_with_penalties():

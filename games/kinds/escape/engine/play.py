@@ -438,7 +438,13 @@ def _submit(spec: EscapeSpec, state: EscapeState, command: Submit, now_ms: int) 
     ]
     if following is None:
         done = {"team_id": command.team_id, "name": team["name"], "clock_ms": clock}
-        events.append(Event("team_finished", ALL, done))
+        # The team and the class screen only: other teams' phones have nothing to show for
+        # it, and as 60 teams finish together at a forum, 60 frames to all 300 phones were
+        # the busiest moment of the game (issue 12).
+        events += [
+            Event("team_finished", to_team(command.team_id), done),
+            Event("team_finished", HOST, done),
+        ]
     else:
         events += _enigme_events(spec, command.team_id, solved_team)
     if _all_done(solved):
