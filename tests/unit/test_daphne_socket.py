@@ -11,17 +11,35 @@ import weakref
 from games.live import daphne_socket
 
 
+class Wire:
+    """A TCP transport that keeps what is written to it."""
+
+    def __init__(self):
+        self.written = []
+
+    def write(self, data):
+        self.written.append(data)
+
+
 class Websocket:
-    """What daphne_socket uses of daphne's protocol (autobahn's states and sendMessage)."""
+    """What daphne_socket uses of daphne's protocol: autobahn's states, its compression and
+    queue (none here), and the transport under it."""
 
     STATE_CONNECTING, STATE_OPEN, STATE_CLOSING = 1, 3, 4
+    _perMessageCompress = None  # noqa: N815 - autobahn's name
+    send_queue = ()
 
     def __init__(self, state=STATE_OPEN):
         self.state = state
-        self.sent = []
+        self.transport = Wire()
 
-    def sendMessage(self, payload, isBinary=False):  # noqa: N802 - autobahn's name
-        self.sent.append(payload)
+    def sendPreparedMessage(self, message):  # noqa: N802 - autobahn's name
+        self.transport.write(message.payloadHybi)
+
+    @property
+    def sent(self) -> list[bytes]:
+        """The payloads of the frames written (short ones: a 2-byte header)."""
+        return [frame[2:] for frame in self.transport.written]
 
 
 async def handle_reply(protocol, message):
@@ -42,10 +60,60 @@ def test_any_other_send_leads_nowhere():
     assert daphne_socket.websocket_of(functools.partial(handle_reply, object())) is None
 
 
-def test_an_open_websocket_gets_the_text_as_one_utf8_frame():
-    websocket = Websocket()
-    assert daphne_socket.write(websocket, '{"type":"ack","é":1}')
-    assert websocket.sent == ['{"type":"ack","é":1}'.encode()]
+def open_autobahn_websocket(compression: bool = False):
+    """autobahn's server protocol (daphne's base) after a real handshake, on a string
+    transport; with `compression`, permessage-deflate negotiated."""
+    from autobahn.twisted.websocket import WebSocketServerFactory, WebSocketServerProtocol
+    from autobahn.websocket.compress import PerMessageDeflateOffer, PerMessageDeflateOfferAccept
+    from twisted.internet.testing import StringTransport
+
+    factory = WebSocketServerFactory("ws://127.0.0.1:8000")
+    factory.protocol = WebSocketServerProtocol
+    if compression:
+        factory.setProtocolOptions(
+            perMessageCompressionAccept=lambda offers: next(
+                PerMessageDeflateOfferAccept(offer)
+                for offer in offers
+                if isinstance(offer, PerMessageDeflateOffer)
+            )
+        )
+    protocol = factory.buildProtocol(None)
+    transport = StringTransport()
+    protocol.makeConnection(transport)
+    extensions = b"Sec-WebSocket-Extensions: permessage-deflate\r\n" if compression else b""
+    protocol.dataReceived(
+        b"GET /ws/ HTTP/1.1\r\nHost: 127.0.0.1:8000\r\nUpgrade: websocket\r\n"
+        b"Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+        b"Sec-WebSocket-Version: 13\r\n" + extensions + b"\r\n"
+    )
+    assert protocol.state == protocol.STATE_OPEN
+    transport.clear()  # the handshake's answer
+    return protocol, transport
+
+
+def test_an_open_websocket_gets_the_text_as_one_utf8_frame_as_autobahn_frames_it():
+    text = '{"type":"ack","é":1}' * 10  # 210 bytes: a 2-byte extended length
+    protocol, transport = open_autobahn_websocket()
+    protocol.sendMessage(text.encode())
+    by_autobahn = transport.value()
+    transport.clear()
+    for _ in range(2):  # the second write reuses the prepared frame
+        assert daphne_socket.write(protocol, text)
+    assert transport.value() == by_autobahn * 2
+    assert by_autobahn[:4] == bytes([0x81, 126, 0, len(text.encode())])
+
+
+def test_with_compression_or_a_queue_autobahn_sends_it():
+    protocol, transport = open_autobahn_websocket(compression=True)
+    assert protocol._perMessageCompress is not None
+    assert daphne_socket.write(protocol, '{"type":"ack"}' * 20)
+    assert transport.value()[0] == 0xC1  # FIN, RSV1 (compressed), text
+    protocol, transport = open_autobahn_websocket()
+    protocol.send_queue.append((b"queued", False))
+    protocol.triggered = True  # autobahn's sender is already on its way: keep its order
+    assert daphne_socket.write(protocol, "{}")
+    assert transport.value() == b""
+    assert [data for data, _ in protocol.send_queue][-1] == b"\x81\x02{}"
 
 
 def test_a_websocket_not_open_or_missing_is_left_to_the_asgi_way():
