@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/load_quiz.py --players 30 300 1000
     .venv/bin/python bench/load_quiz.py --players 300 --scaled   # 2 daphne + PostgreSQL + Redis
+    .venv/bin/python bench/load_quiz.py --players 300 --pinned   # the same, one game on one daphne
 
 For each N: a fresh database (a temporary SQLite file, or a scratch PostgreSQL database in
 scaled mode) is migrated, a quiz session is launched and N players are created through the
@@ -372,12 +373,14 @@ async def host_plays(pin: str, host_cookie: str, port: int) -> dict[int, float]:
     return asked
 
 
-def play(klass: dict, servers) -> dict:
+def play(klass: dict, servers, pinned: bool = False) -> dict:
     import multiprocessing
 
     context = multiprocessing.get_context("spawn")
     ready, results = context.Queue(), context.Queue()
     ports = [port for _, port in servers]
+    if pinned:  # every socket of the game on one process, as nginx's `hash` on the PIN does
+        ports = ports[:1]
     cookies = list(enumerate(player["cookie"] for player in klass["players"]))
     workers = [
         context.Process(
@@ -419,7 +422,7 @@ def play(klass: dict, servers) -> dict:
     return merged
 
 
-def run(players: int, scaled: bool) -> dict:
+def run(players: int, scaled: bool, pinned: bool = False) -> dict:
     import ws_floor
 
     # The floor first, while nothing else of this run is up: same clients, same machine.
@@ -438,7 +441,7 @@ def run(players: int, scaled: bool) -> dict:
                     asyncio.run(warm_up(klass, port))
                 time.sleep(0.5)
                 idle_rss = sum(rss_kib(process.pid) for process, _ in servers)
-                results = play(klass, servers)
+                results = play(klass, servers, pinned)
             finally:
                 for spy in spies:
                     spy.send_signal(signal.SIGINT)
@@ -463,6 +466,7 @@ def run(players: int, scaled: bool) -> dict:
                 floor_join=floor_join,
                 players=players,
                 scaled=scaled,
+                pinned=pinned,
                 rows=rows,
                 duplicates=duplicates,
                 expected=players * QUESTIONS,
@@ -488,6 +492,9 @@ def report(results: dict) -> None:
         if results["scaled"]
         else "embedded (1 daphne, SQLite, in-memory layer)"
     )
+    if results["pinned"]:
+        mode += ", the game's sockets pinned to the first daphne"
+
     lost = results["expected"] - min(results["acked"], results["rows"])
     print(f"\n== N = {results['players']} phones, {QUESTIONS} questions, {mode}")
     failed = Counter(results["failed"])
@@ -527,10 +534,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--players", type=int, nargs="+", default=[30, 300])
     parser.add_argument("--scaled", action="store_true")
+    parser.add_argument(
+        "--pinned",
+        action="store_true",
+        help="scaled, but every phone on the first daphne (nginx hash on the PIN)",
+    )
     parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    args.scaled = args.scaled or args.pinned
     if args.one:
-        report(run(args.players[0], args.scaled))
+        report(run(args.players[0], args.scaled, args.pinned))
         return
     print(
         f"machine: {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}"
@@ -539,6 +552,7 @@ def main() -> None:
     for players in args.players:
         # One process per size: Django binds this process to one database at setup.
         flags = ["--scaled"] if args.scaled else []
+        flags += ["--pinned"] if args.pinned else []
         subprocess.run(  # noqa: S603 - this very script
             [sys.executable, __file__, "--one", "--players", str(players), *flags], check=True
         )
