@@ -12,7 +12,7 @@ def test_evolve_changes_the_named_fields_of_a_copy_and_nothing_else():
     state = QuizState(version=3, phase="question", players={"1": {"nickname": "Ana"}})
     changed = evolve(state, version=4, answers={"1": {"points": 10}})
     assert changed == replace(state, version=4, answers={"1": {"points": 10}})
-    assert state.version == 3 and not state.answers
+    assert state.version == 3 and state.answers == {}
     assert changed.players is state.players  # shared, never changed in place
 
 

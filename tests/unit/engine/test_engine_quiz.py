@@ -186,7 +186,7 @@ def test_skip_drops_the_question_without_points():
     skipped = transition.state
     assert (skipped.phase, skipped.question_index) == ("question", 1)
     assert skipped.players["1"]["score"] == 0
-    assert not skipped.answers
+    assert skipped.answers == {}
     assert skipped.history == [{"index": 0, "skipped": True, "results": {}}]
     assert types(transition) == [("question_skipped", "all"), ("question_opened", "all")]
     last = run_quiz(SPEC, skipped, Close(), Next())

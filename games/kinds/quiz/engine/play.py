@@ -23,8 +23,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from immutables import Map
-
 from games.engine.commands import (
     Answer,
     Close,
@@ -90,7 +88,7 @@ def _open_question(spec: QuizSpec, state: QuizState, index: int, now_ms: int) ->
         deadline_ms=deadline,
         paused=False,
         paused_remaining_ms=None,
-        answers=Map(),
+        answers={},
         expected_count=state.eligible_count(index),
     )
     data = {
@@ -141,7 +139,7 @@ def _finish(spec: QuizSpec, state: QuizState) -> Step:
         paused=False,
         paused_remaining_ms=None,
         deadline_ms=None,
-        answers=Map(),
+        answers={},
     )
     full = quiz_report.ranking(finished)
     events = [
@@ -225,10 +223,9 @@ def _answer_count(state: QuizState) -> Event:
             "answered": len(state.answers),
             "expected": state.expected_count,
             # Who has answered (not what): the teacher's players panel marks them, as a set.
-            # A view of the state's own (frozen) answers, listed when the frame is written
-            # (messages.dumps): made for each of 2,000 answers and sent once per batch, a
-            # sorted copy each time was a sixth of the answer burst (issue 12). In no
-            # particular order.
+            # A view of the state's own (frozen) answers: made for each of 2,000 answers and
+            # sent once per batch, a sorted copy each time was a sixth of the answer burst
+            # (issue 12); the frame lists them in the order of answering.
             "answered_ids": state.answers.keys(),
         },
     )
@@ -241,9 +238,7 @@ def _kick(spec: QuizSpec, state: QuizState, command: Kick, now_ms: int) -> Step:
         raise EngineError("unknown_player", gettext_noop("Joueur inconnu."))
     if not player["active"]:
         return state, []
-    answers = state.answers
-    if command.player_id in answers:
-        answers = answers.delete(command.player_id)
+    answers = {pid: a for pid, a in state.answers.items() if pid != command.player_id}
     was_expected = state.phase == "question" and player["first_question"] <= state.question_index
     kicked = evolve(
         state,
@@ -288,7 +283,7 @@ def _close(spec: QuizSpec, state: QuizState, command: Close, now_ms: int) -> Ste
 def _skip(spec: QuizSpec, state: QuizState, command: Skip, now_ms: int) -> Step:
     _require_phase(state, "question")
     entry = {"index": state.question_index, "skipped": True, "results": {}}
-    skipped = evolve(state, answers=Map(), history=[*state.history, entry])
+    skipped = evolve(state, answers={}, history=[*state.history, entry])
     events = [Event("question_skipped", ALL, {"index": state.question_index})]
     following, more = _next_or_finish(spec, skipped, now_ms)
     return following, events + more
@@ -368,7 +363,7 @@ def _answer(spec: QuizSpec, state: QuizState, command: Answer, now_ms: int) -> S
         "points": answer_points(question.points, fraction, elapsed, question.time_limit_s),
         "elapsed_ms": elapsed,
     }
-    answered = evolve(state, answers=state.answers.set(command.player_id, entry))
+    answered = evolve(state, answers={**state.answers, command.player_id: entry})
     events = [
         Event(
             "answer_accepted",

@@ -5,10 +5,8 @@ state. The state is what the service stores in a JSON column; it round-trips
 through `to_dict()` / `from_dict()`.
 
 State values are treated as immutable: a transition builds new dicts for what it
-changes and shares the rest. Never mutate a state's dicts in place. The answers to
-the open question are an `immutables.Map` (a hash array mapped trie, as Python's own
-contextvars use): adding one answer among 2,000 shares all the others, where copying
-a dict for each answer made a forum's answer burst quadratic (issue 12).
+changes and shares the rest, so applying one answer among 2,000 players copies
+one dict of answers, not the whole state. Never mutate a state's dicts in place.
 
 Player ids are strings. No code relies on the order of dict keys (PostgreSQL's
 jsonb does not keep it): orders come from explicit sort keys.
@@ -18,8 +16,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
-
-from immutables import Map
 
 from games.engine.errors import EngineError
 from games.engine.fields import (
@@ -119,7 +115,7 @@ class QuizState:
     # burst of answers quadratic.
     expected_count: int = 0
     players: dict[str, dict[str, Any]] = field(default_factory=dict)
-    answers: Map = field(default_factory=Map)  # {player_id: answer}, see above
+    answers: dict[str, dict[str, Any]] = field(default_factory=dict)
     history: list[dict[str, Any]] = field(default_factory=list)
 
     @classmethod
@@ -142,7 +138,7 @@ class QuizState:
             "question_count": self.question_count,
             "expected_count": self.expected_count,
             "players": self.players,
-            "answers": dict(self.answers),  # once per saved batch, not per answer
+            "answers": self.answers,
             "history": self.history,
         }
 
@@ -169,9 +165,7 @@ class QuizState:
             question_count=read_int(data, "question_count", where, STATE),
             expected_count=read_int(data, "expected_count", where, STATE, default=0),
             players={str(pid): dict(require_dict(p, where, STATE)) for pid, p in players.items()},
-            answers=Map(
-                {str(pid): dict(require_dict(a, where, STATE)) for pid, a in answers.items()}
-            ),
+            answers={str(pid): dict(require_dict(a, where, STATE)) for pid, a in answers.items()},
             history=[
                 {
                     **require_dict(entry, where, STATE),
