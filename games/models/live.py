@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from games.kinds.registry import choices as kind_choices
-from games.models.fast_json import FastJSONDecoder, FastJSONEncoder
+from games.models.fast_json import JSONTextField
 from games.moderation import nicknames
 
 
@@ -38,7 +38,7 @@ class GameSession(models.Model):
         related_name="game_sessions",
     )
     spec = models.JSONField(_("jeu tel que lancé"))
-    state = models.JSONField(_("état"), encoder=FastJSONEncoder, decoder=FastJSONDecoder)
+    state = JSONTextField(_("état"))
     version = models.PositiveIntegerField(_("version de l'état"), default=0)
     # Sequence of the broadcasts that reach every screen: a client that sees it jump asks
     # for a snapshot (the state version also moves on answers a phone never hears about).
@@ -46,9 +46,7 @@ class GameSession(models.Model):
     # The same for the frames to one player's phones ("pseq") and to one team's ("tseq"),
     # per player id and team key: {"p": {"12": 5}, "t": {"t1": 2}} (games/services/messages.py
     # Streams). One column written in the batch's one save, never a row per player.
-    stream_seqs = models.JSONField(
-        default=dict, blank=True, encoder=FastJSONEncoder, decoder=FastJSONDecoder
-    )
+    stream_seqs = JSONTextField(default=dict, blank=True)
     # When the engine must next be ticked (question deadline, end of the escape game):
     # a timestamp in the database, so a restarted or second process finds it.
     next_deadline_ms = models.BigIntegerField(null=True, blank=True)

@@ -72,3 +72,17 @@ def test_a_quiz_played_across_two_workers(workers):
 
     reveal = run_async(play())
     assert reveal["distribution"]["counts"] == [2, 2, 0]
+
+
+def test_the_game_state_is_json_text_compressed_with_lz4_on_postgresql(workers):
+    # games/models/fast_json.py: jsonb parsed each half-megabyte state on every batch.
+    import psycopg
+
+    first, _ = workers
+    with psycopg.connect(first.env["DATABASE_URL"]) as conn:
+        rows = conn.execute(
+            "SELECT attname, format_type(atttypid, atttypmod), attcompression FROM pg_attribute"
+            " WHERE attrelid = 'games_gamesession'::regclass AND attname IN ('state', 'stream_seqs')"
+            " ORDER BY attname"
+        ).fetchall()
+    assert rows == [("state", "text", "l"), ("stream_seqs", "text", "l")]
