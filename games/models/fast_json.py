@@ -31,11 +31,11 @@ class FastJSONEncoder(json.JSONEncoder):
     """orjson behind the standard library's interface (migration 0010 names it)."""
 
     def encode(self, o: Any) -> str:
-        # Non-string keys become strings, as the standard library does.
-        return orjson.dumps(o, option=orjson.OPT_NON_STR_KEYS).decode()
+        return dumps(o)
 
 
 def dumps(value: Any) -> str:
+    # Non-string keys become strings, as the standard library does.
     return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS).decode()
 
 

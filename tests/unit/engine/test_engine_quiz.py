@@ -108,10 +108,12 @@ def test_kick_removes_a_player_from_rankings_and_blocks_rejoining():
     assert apply(SPEC, kicked, Kick("2"), T0).state is kicked
 
 
-def test_kicking_the_last_player_who_had_not_answered_reveals():
+def test_kicking_the_last_player_who_had_not_answered_makes_the_next_tick_reveal():
     state = quiz_with_players(SPEC, "Ana", "Bob")
     state = run_quiz(SPEC, state, Answer("1", 0, [1]))
-    transition = apply(SPEC, state, Kick("2"), T0 + 10)
+    kicked = apply(SPEC, state, Kick("2"), T0 + 10).state
+    assert kicked.phase == "question" and reveal_due_ms(kicked) < T0
+    transition = apply(SPEC, kicked, Tick(), T0 + 20)
     assert transition.state.phase == "reveal"
     assert "question_revealed" in [event.type for event in transition.events]
 

@@ -1,9 +1,8 @@
 """The count of expected answers that lets a burst of answers be applied in linear time."""
 
 from games.engine.commands import Answer, Join, Kick, Start, Tick
-from games.kinds.quiz.engine.play import apply as apply_quiz
 from games.kinds.quiz.engine.state import QuizState
-from tests.unit.engine.engine_helpers import CHOICE, T0, quiz_spec, run_quiz
+from tests.unit.engine.engine_helpers import CHOICE, quiz_spec, run_quiz
 
 
 def test_expected_count_follows_joins_and_kicks():
@@ -16,8 +15,8 @@ def test_expected_count_follows_joins_and_kicks():
     assert late.expected_count == 3, "a late joiner plays from the next question"
     answered = run_quiz(spec, late, Answer("1", 0, [1]), Answer("2", 0, [1]))
     assert answered.phase == "question"
-    # Kicking the last one who had not answered reveals the question at once.
-    revealed = apply_quiz(spec, answered, Kick("3"), T0).state
+    # Kicking the last one who had not answered makes the question due: the tick reveals it.
+    revealed = run_quiz(spec, answered, Kick("3"), Tick())
     assert revealed.phase == "reveal"
 
 

@@ -10,8 +10,9 @@ Phases: lobby -> question -> reveal -> question ... -> finished.
 - Pause freezes the clock of the open question; Resume moves its deadline (and
   its opening time, so the speed bonus ignores the pause) by the time paused.
   Moving on (Close, Skip, Next, End) ends a pause: the host has taken over.
-- Answer: see `_answer`. When every expected player has answered, the question is
-  due: the next Tick reveals it (`reveal_due_ms` tells the runner to tick at once).
+- Answer: see `_answer`. When every expected player has answered (or a kick leaves
+  only players who have), the question is due: the next Tick reveals it
+  (`reveal_due_ms` tells the runner to tick at once).
 - Tick: reveals the question once deadline + GRACE_MS has passed, or once it is due.
 
 Points are added to scores at the reveal, not when the answer arrives, so that
@@ -256,9 +257,7 @@ def _kick(spec: QuizSpec, state: QuizState, command: Kick, now_ms: int) -> Step:
     ]
     if was_expected:  # the class screen counts one answer fewer to wait for
         events.append(_answer_count(kicked))
-    if kicked.phase == "question" and not kicked.paused and _all_answered(kicked):
-        kicked, more = _reveal(spec, kicked)
-        events += more
+    # If everyone left has answered, the question is now due: the next Tick reveals it.
     return kicked, events
 
 
@@ -379,7 +378,6 @@ def _answer(spec: QuizSpec, state: QuizState, command: Answer, now_ms: int) -> S
 
 
 def _tick(spec: QuizSpec, state: QuizState, command: Tick, now_ms: int) -> Step:
-    # Waiting for the grace period too, else the answers it exists for would be refused.
     due = reveal_due_ms(state)
     if due is not None and now_ms > due:
         return _reveal(spec, state)
