@@ -51,8 +51,10 @@ def test_a_quiz_played_across_two_workers(workers):
         for index, player in enumerate(klass["players"]):
             server = (first, second)[index % 2]  # half the class on each worker
             phones.append(await Screen.open(player_url(server.ws_url, pin), player["cookie"]))
+        # The class screen may hear a phone's presence (from either worker) while its own
+        # snapshot is being read: each screen still gets its snapshot.
         for screen in (host, *phones):
-            assert (await screen.receive())["type"] == "snapshot"
+            assert (await screen.until("snapshot"))["type"] == "snapshot"
 
         await host.send({"type": "start"})
         opened = [await phone.until("question_opened") for phone in phones]
