@@ -46,6 +46,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 QUESTIONS = 5
+# How long the teacher leaves the reveal on screen before "next" (--back-to-back: none).
+# Without it, "next" reaches phones still reading their results of the reveal, and the
+# broadcast measured is not the one the floor measures (a frame to idle sockets).
+TEACHER_PAUSE_S = 1.0
 
 
 def quiz_spec() -> dict:
@@ -94,6 +98,22 @@ def cpu_s(pid: int) -> float:
     the other programs of a shared machine."""
     fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def services_cpu_s() -> dict[str, float]:
+    """CPU used so far by PostgreSQL's and Redis's processes (those this user may read): in
+    scaled mode they share the two cores with daphne and the clients."""
+    totals = {"PostgreSQL": 0.0, "Redis": 0.0}
+    for entry in Path("/proc").iterdir():
+        try:
+            command = (entry / "cmdline").read_bytes()
+            name = "PostgreSQL" if command.startswith(b"postgres") else None
+            name = "Redis" if command.startswith(b"redis-server") else name
+            if name:
+                totals[name] += cpu_s(int(entry.name))
+        except (OSError, ValueError):  # not a process, or it ended while read
+            continue
+    return totals
 
 
 def free_port() -> int:
@@ -224,7 +244,8 @@ def start_servers(env: Environment, count: int) -> list[tuple[subprocess.Popen, 
 
 
 def spy_on(servers) -> list[subprocess.Popen]:
-    """BENCH_PYSPY=<dir>: sample each daphne with py-spy (collapsed stacks, one file each)."""
+    """BENCH_PYSPY=<dir>: sample each daphne with py-spy (collapsed stacks, one file each);
+    with BENCH_PYSPY_GAME=1, only while the game is played (not while the phones join)."""
     folder = os.environ.get("BENCH_PYSPY")
     if not folder:
         return []
@@ -277,6 +298,7 @@ async def phones(pin: str, phones_: list[tuple[int, str]], ports: list[int], rea
     import websockets
 
     out = {"join": [], "received": [], "ack": [], "sent": 0, "acked": 0, "errors": [], "size": 0}
+    out["results"] = []  # (question, time) each phone got its result after a reveal
     out["failed"] = []
 
     async def phone(index: int, cookie: str, connected: asyncio.Event):
@@ -312,6 +334,8 @@ async def phones(pin: str, phones_: list[tuple[int, str]], ports: list[int], rea
                         sent_at = time.perf_counter()
                         out["sent"] += 1
                         await socket.send(json.dumps({"type": "answer", "q": q, "answer": [0]}))
+                    elif kind == "player_result":
+                        out["results"].append((message["data"]["index"], time.time()))
                     elif kind == "ack":
                         out["ack"].append((time.perf_counter() - sent_at) * 1000)
                         out["acked"] += 1
@@ -348,11 +372,12 @@ def client_process(pin, phones_, ports, ready, results):
     results.put(asyncio.run(phones(pin, phones_, ports, ready)))
 
 
-async def host_plays(pin: str, host_cookie: str, port: int) -> dict[int, float]:
-    """The teacher: start, then "next" after each reveal. Returns when each question was asked."""
+async def host_plays(pin: str, host_cookie: str, port: int, pause_s: float) -> tuple[dict, dict]:
+    """The teacher: start, then "next" after each reveal. Returns when each question was asked
+    and when the class screen showed each reveal."""
     import websockets
 
-    asked = {}
+    asked, revealed = {}, {}
     async with websockets.connect(
         f"ws://127.0.0.1:{port}/ws/jeu/{pin}/hote/",
         origin=page_origin(port),
@@ -366,14 +391,16 @@ async def host_plays(pin: str, host_cookie: str, port: int) -> dict[int, float]:
             while True:  # every phone answered: the engine reveals by itself
                 message = json.loads(await asyncio.wait_for(host.recv(), 120))
                 if message["type"] == "question_revealed":
+                    revealed[q] = time.time()
                     break
+            await asyncio.sleep(pause_s)
         await host.send(json.dumps({"type": "next"}))
         while json.loads(await asyncio.wait_for(host.recv(), 120))["type"] != "game_finished":
             pass
-    return asked
+    return asked, revealed
 
 
-def play(klass: dict, servers, pinned: bool = False) -> dict:
+def play(klass: dict, servers, pinned: bool, spies: list, pause_s: float) -> dict:
     import multiprocessing
 
     context = multiprocessing.get_context("spawn")
@@ -399,13 +426,23 @@ def play(klass: dict, servers, pinned: bool = False) -> dict:
     time.sleep(0.5)
     rss = sum(rss_kib(process.pid) for process, _ in servers)
     cpu_joined = sum(cpu_s(process.pid) for process, _ in servers)
-    asked = asyncio.run(host_plays(klass["pin"], klass["host_cookie"], ports[0]))
+    clients_joined = sum(cpu_s(worker.pid) for worker in workers)
+    services_joined = services_cpu_s()
+    if os.environ.get("BENCH_PYSPY_GAME") and spies is not None:
+        spies += spy_on(servers)
+        time.sleep(0.5)  # py-spy attaches
+    game_began = time.perf_counter()
+    asked, revealed = asyncio.run(host_plays(klass["pin"], klass["host_cookie"], ports[0], pause_s))
+    game_s = time.perf_counter() - game_began
     cpu_played = sum(cpu_s(process.pid) for process, _ in servers)
+    clients_played = sum(cpu_s(worker.pid) for worker in workers)
+    services_played = services_cpu_s()
     parts = [results.get(timeout=300) for _ in workers]
     for worker in workers:
         worker.join(30)
     merged = {key: [] for key in ("join", "ack", "errors", "failed")}
-    merged.update(sent=0, acked=0, broadcast=[])
+    merged.update(sent=0, acked=0, broadcast=[], by_question={q: [] for q in asked})
+    merged["result_lag"] = {q: [] for q in revealed}
     for part in parts:
         for key in ("join", "ack", "errors", "failed"):
             merged[key] += part[key]
@@ -413,16 +450,25 @@ def play(klass: dict, servers, pinned: bool = False) -> dict:
         merged["acked"] += part["acked"]
         merged["frame_bytes"] = part["size"]
         merged["broadcast"] += [(at - asked[q]) * 1000 for q, at in part["received"]]
+        for q, at in part["received"]:
+            merged["by_question"][q].append((at - asked[q]) * 1000)
+        for q, at in part["results"]:
+            merged["result_lag"][q].append((at - revealed[q]) * 1000)
     merged.update(
         join_all_s=join_all_s,
         rss_connected_kib=rss,
         cpu_join_s=cpu_joined - cpu_before,
         cpu_game_s=cpu_played - cpu_joined,
+        game_s=game_s,
+        cpu_clients_game_s=clients_played - clients_joined,
+        cpu_services_game_s={
+            name: services_played[name] - services_joined[name] for name in services_played
+        },
     )
     return merged
 
 
-def run(players: int, scaled: bool, pinned: bool = False) -> dict:
+def run(players: int, scaled: bool, pinned: bool, pause_s: float) -> dict:
     import ws_floor
 
     # The floor first, while nothing else of this run is up: same clients, same machine.
@@ -432,7 +478,7 @@ def run(players: int, scaled: bool, pinned: bool = False) -> dict:
         try:
             klass, join_service_ms = prepare_session(players)
             servers = start_servers(env, 2 if scaled else 1)
-            spies = spy_on(servers)
+            spies = [] if os.environ.get("BENCH_PYSPY_GAME") else spy_on(servers)
             try:
                 time.sleep(0.5)
                 # One phone joins and leaves first, on each server: the code Python imports
@@ -441,7 +487,7 @@ def run(players: int, scaled: bool, pinned: bool = False) -> dict:
                     asyncio.run(warm_up(klass, port))
                 time.sleep(0.5)
                 idle_rss = sum(rss_kib(process.pid) for process, _ in servers)
-                results = play(klass, servers, pinned)
+                results = play(klass, servers, pinned, spies, pause_s)
             finally:
                 for spy in spies:
                     spy.send_signal(signal.SIGINT)
@@ -467,6 +513,7 @@ def run(players: int, scaled: bool, pinned: bool = False) -> dict:
                 players=players,
                 scaled=scaled,
                 pinned=pinned,
+                pause_s=pause_s,
                 rows=rows,
                 duplicates=duplicates,
                 expected=players * QUESTIONS,
@@ -494,6 +541,10 @@ def report(results: dict) -> None:
     )
     if results["pinned"]:
         mode += ", the game's sockets pinned to the first daphne"
+    if results["pause_s"]:
+        mode += f", next {results['pause_s']:g} s after each reveal"
+    else:
+        mode += ", next as soon as the class screen shows each reveal"
 
     lost = results["expected"] - min(results["acked"], results["rows"])
     print(f"\n== N = {results['players']} phones, {QUESTIONS} questions, {mode}")
@@ -517,6 +568,25 @@ def report(results: dict) -> None:
         f"broadcast (next -> question on phone): {summary(results['broadcast'])}; "
         f"ratio to floor p99 {ratio:.2f}x ({results['frame_bytes']} B frame)"
     )
+    # "start" reaches idle phones; each "next" follows a reveal the phones may still be reading.
+    print(
+        "broadcast p99 per question: "
+        + ", ".join(
+            f"q{q + 1} {percentile(times, 99):.1f} ms"
+            for q, times in sorted(results["by_question"].items())
+            if times
+        )
+    )
+    # The host calls "next" as soon as its screen shows the reveal: phones still reading
+    # their results then get the next question behind them.
+    print(
+        "phone results after the class screen's reveal, p99 per question: "
+        + ", ".join(
+            f"q{q + 1} {percentile(times, 99):.1f} ms"
+            for q, times in sorted(results["result_lag"].items())
+            if times
+        )
+    )
     print(f"answer ack: {summary(results['ack'])}")
     print(
         f"answers: sent {results['sent']}, acked {results['acked']}, rows {results['rows']}, "
@@ -527,6 +597,12 @@ def report(results: dict) -> None:
     print(
         f"server CPU: join {results['cpu_join_s']:.2f} s, game {results['cpu_game_s']:.2f} s "
         f"({results['cpu_game_s'] * 1e6 / results['expected']:.0f} µs per answer, with its broadcasts)"
+    )
+    services = ", ".join(f"{k} {v:.2f} s" for k, v in results["cpu_services_game_s"].items())
+    print(
+        f"machine CPU during the game ({results['game_s']:.2f} s on {os.cpu_count()} cores): "
+        f"daphne {results['cpu_game_s']:.2f} s, clients {results['cpu_clients_game_s']:.2f} s, "
+        + services
     )
 
 
@@ -539,11 +615,17 @@ def main() -> None:
         action="store_true",
         help="scaled, but every phone on the first daphne (nginx hash on the PIN)",
     )
+    parser.add_argument(
+        "--back-to-back",
+        action="store_true",
+        help="the host calls next the instant its screen shows a reveal (no teacher pause)",
+    )
     parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     args.scaled = args.scaled or args.pinned
     if args.one:
-        report(run(args.players[0], args.scaled, args.pinned))
+        pause_s = 0.0 if args.back_to_back else TEACHER_PAUSE_S
+        report(run(args.players[0], args.scaled, args.pinned, pause_s))
         return
     print(
         f"machine: {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}"
@@ -553,6 +635,7 @@ def main() -> None:
         # One process per size: Django binds this process to one database at setup.
         flags = ["--scaled"] if args.scaled else []
         flags += ["--pinned"] if args.pinned else []
+        flags += ["--back-to-back"] if args.back_to_back else []
         subprocess.run(  # noqa: S603 - this very script
             [sys.executable, __file__, "--one", "--players", str(players), *flags], check=True
         )

@@ -1,9 +1,12 @@
-"""Writing a burst of answers: one executemany instead of building 300 model instances.
+"""Writing a burst of answers: one statement instead of building 300 model instances.
 
 bulk_create() compiles SQL for every field of every row in Python; with 300 phones
 answering at once that was most of the batch's time, spent holding the GIL that the event
-loop (receiving the next answers) needs. The unique constraint (player, question) still
-guards against counting an answer twice: a duplicate makes the whole batch fail.
+loop (receiving the next answers) needs. On PostgreSQL the rows go by COPY, formatted by
+psycopg's C code: 300 rows in 2.9 ms instead of 4.9 with executemany, and less of it in
+Python while the session's row is locked (docs/performance.md, fifth round). The unique
+constraint (player, question) still guards against counting an answer twice: a duplicate
+makes the whole batch fail, COPY or not.
 """
 
 from __future__ import annotations
@@ -37,6 +40,14 @@ def insert_answers(rows: list[tuple]) -> None:
     placeholders = ", ".join(["%s"] * len(_COLUMNS))
     params = [(*row[:3], json.dumps(row[3], separators=(",", ":")), *row[4:], now) for row in rows]
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # The raw cursor's copy(): Django's wrapper still turns a duplicate row into its
+            # own IntegrityError, as for the executemany below.
+            copying = f"COPY {table} ({columns}) FROM STDIN"
+            with connection.wrap_database_errors, cursor.cursor.copy(copying) as copy:
+                for values in params:
+                    copy.write_row(values)
+            return
         cursor.executemany(
             f"INSERT INTO {table} ({columns}) VALUES ({placeholders})",  # noqa: S608 - names are ours
             params,

@@ -22,7 +22,12 @@ from games.impact.record import record_after_commit
 from games.kinds.registry import rules_for
 from games.models import Attempt, GameSession, Player
 from games.services.answer_rows import insert_answers
-from games.services.loaded import remember_state, spec_of, state_of
+from games.services.loaded import (
+    remember_state,
+    spec_of,
+    state_of,
+    with_state_unless_cached,
+)
 from games.services.messages import Outgoing, Streams, coalesce, outgoing_for
 from games.services.replies import replies
 
@@ -61,11 +66,12 @@ class BatchOutcome:
 def lock_open_session(session_id: int) -> GameSession:
     """The open session's row, locked until the transaction ends (SessionClosed if ended)."""
     # SQLite's IMMEDIATE transactions already serialise writers; PostgreSQL needs the row lock.
+    # Parsed copies are cached by version (loaded.py): the state comes with the lock only
+    # when another process changed it.
+    locked = GameSession.objects.select_for_update().defer("spec", "state")
     try:
-        return (
-            GameSession.objects.select_for_update()
-            .defer("spec", "state")  # parsed copies are cached by version (loaded.py)
-            .get(pk=session_id, ended_at__isnull=True)
+        return with_state_unless_cached(locked, session_id).get(
+            pk=session_id, ended_at__isnull=True
         )
     except GameSession.DoesNotExist as exc:
         raise SessionClosed(session_id) from exc

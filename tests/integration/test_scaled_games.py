@@ -7,7 +7,7 @@ delivers it to its own sockets. Commands from either process serialise on the se
 import pytest
 
 from tests.support.games import CHOICE, TRUE_FALSE
-from tests.support.live_server import LiveServer, prepare_database, server_env
+from tests.support.live_server import PROJECT_DIR, LiveServer, prepare_database, server_env
 from tests.support.requirements import skip_or_fail
 from tests.support.scripted import create_class_on
 from tests.support.services import (
@@ -88,3 +88,48 @@ def test_the_game_state_is_json_text_compressed_with_lz4_on_postgresql(workers):
             " ORDER BY attname"
         ).fetchall()
     assert rows == [("state", "text", "l"), ("stream_seqs", "text", "l")]
+
+
+_COPY_CHECK = """
+import json, os
+from django.db import IntegrityError, transaction
+from games.models import Answer, Player
+from games.services.answer_rows import insert_answers
+player = Player.objects.get(pk=int(os.environ["MEJ_PLAYER"]))
+row = (player.session_id, player.pk, 7, [2, 0], 0.5, 450, 3210)
+with transaction.atomic():
+    insert_answers([row])
+try:
+    with transaction.atomic():
+        insert_answers([(player.session_id, player.pk, 8, [1], 1.0, 900, 100), row])
+    outcome = "stored twice"
+except IntegrityError:
+    outcome = "refused"
+stored = list(Answer.objects.filter(player=player).values_list(
+    "question_index", "payload", "fraction", "points", "elapsed_ms"))
+print("MEJ_COPY=" + json.dumps({"outcome": outcome, "stored": stored}))
+"""
+
+
+def test_answer_rows_go_by_copy_and_a_duplicate_still_fails_its_batch(workers):
+    # games/services/answer_rows.py writes a burst with COPY on PostgreSQL: the unique
+    # constraint must still refuse the whole batch, which the runner then applies one by one.
+    import json
+    import subprocess
+    import sys
+
+    first, _ = workers
+    klass = create_class_on(first.env, SPEC, ["Copie"])
+    result = subprocess.run(  # noqa: S603 - our own manage.py
+        [sys.executable, "manage.py", "shell", "-c", _COPY_CHECK],
+        cwd=PROJECT_DIR,
+        env={**first.env, "MEJ_PLAYER": klass["players"][0]["player_id"]},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    line = next(line for line in result.stdout.splitlines() if line.startswith("MEJ_COPY="))
+    checked = json.loads(line.removeprefix("MEJ_COPY="))
+    assert checked["outcome"] == "refused"
+    # Only the first write is there, its values as sent (the refused batch left nothing).
+    assert checked["stored"] == [[7, [2, 0], 0.5, 450, 3210]]
