@@ -19,6 +19,7 @@ from typing import Any
 
 from games.engine.errors import EngineError
 from games.engine.fields import (
+    keyed_by_str,
     read_bool,
     read_dict,
     read_int,
@@ -164,15 +165,14 @@ class QuizState:
             deadline_ms=optional_int("deadline_ms"),
             question_count=read_int(data, "question_count", where, STATE),
             expected_count=read_int(data, "expected_count", where, STATE, default=0),
-            players={str(pid): dict(require_dict(p, where, STATE)) for pid, p in players.items()},
-            answers={str(pid): dict(require_dict(a, where, STATE)) for pid, a in answers.items()},
+            players=keyed_by_str(players, dict, where, STATE),
+            answers=keyed_by_str(answers, dict, where, STATE),
             history=[
                 {
                     **require_dict(entry, where, STATE),
-                    "results": {
-                        str(pid): list(r)
-                        for pid, r in read_dict(entry, "results", where, STATE).items()
-                    },
+                    "results": keyed_by_str(
+                        read_dict(entry, "results", where, STATE), list, where, STATE
+                    ),
                 }
                 for entry in history
             ],
