@@ -13,8 +13,10 @@ as it appears (the worst case: all answers in the same instant).
 
 Reported:
 - floor: the same broadcast by a bare `websockets` server (bench/ws_floor.py) to the same
-  number of sockets from the same client processes, run just before; the broadcast line
-  gives the ratio of the two p99s (the figure to compare across runs on a noisy machine);
+  number of sockets from the same client processes, run just before the game and again just
+  after; the broadcast line gives the ratio of the game's p99 to the p99 of both floors'
+  samples together (the figure to compare across runs on a noisy machine: one floor's p99
+  moved from 106 to 213 ms between two runs minutes apart, fifth round);
 - join: time from opening the socket to the first snapshot, per phone;
 - broadcast: from the host's "start"/"next" to the question on each phone;
 - answer ack: from sending an answer to its acknowledgement (sent after commit);
@@ -471,7 +473,8 @@ def play(klass: dict, servers, pinned: bool, spies: list, pause_s: float) -> dic
 def run(players: int, scaled: bool, pinned: bool, pause_s: float) -> dict:
     import ws_floor
 
-    # The floor first, while nothing else of this run is up: same clients, same machine.
+    # The floor before and after, while nothing else of this run is up: same clients, same
+    # machine, on both sides of the game.
     floor_join, floor = ws_floor.measure(players, CLIENT_PROCESSES)
     with tempfile.TemporaryDirectory(prefix="mej-bench-") as tmp:
         env = Environment(scaled, Path(tmp))
@@ -495,6 +498,7 @@ def run(players: int, scaled: bool, pinned: bool, pause_s: float) -> dict:
                 for process, _ in servers:
                     process.terminate()
                     process.wait(10)
+            floor_after = ws_floor.measure(players, CLIENT_PROCESSES)[1]
             from django.db.models import Count
 
             from games.models import Answer
@@ -508,7 +512,9 @@ def run(players: int, scaled: bool, pinned: bool, pause_s: float) -> dict:
                 .count()
             )
             results.update(
-                floor=floor,
+                floor=floor + floor_after,
+                floor_before=floor,
+                floor_after=floor_after,
                 floor_join=floor_join,
                 players=players,
                 scaled=scaled,
@@ -563,6 +569,8 @@ def report(results: dict) -> None:
     ratio = percentile(results["broadcast"], 99) / floor_p99
     print(
         f"floor (bare websockets broadcast, {ws_floor_bytes()} B frame): {summary(results['floor'])}"
+        f"; p99 before the game {percentile(results['floor_before'], 99):.1f} ms, "
+        f"after {percentile(results['floor_after'], 99):.1f} ms"
     )
     print(
         f"broadcast (next -> question on phone): {summary(results['broadcast'])}; "
