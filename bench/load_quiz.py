@@ -533,6 +533,14 @@ def run(players: int, scaled: bool, pinned: bool, pause_s: float) -> dict:
             env.drop()
 
 
+def per_question_p99(by_question: dict[int, list[float]]) -> str:
+    return ", ".join(
+        f"q{q + 1} {percentile(times, 99):.1f} ms"
+        for q, times in sorted(by_question.items())
+        if times
+    )
+
+
 def ws_floor_bytes() -> int:
     import ws_floor
 
@@ -576,24 +584,12 @@ def report(results: dict) -> None:
         f"broadcast (next -> question on phone): {summary(results['broadcast'])}; "
         f"ratio to floor p99 {ratio:.2f}x ({results['frame_bytes']} B frame)"
     )
-    # "start" reaches idle phones; each "next" follows a reveal the phones may still be reading.
-    print(
-        "broadcast p99 per question: "
-        + ", ".join(
-            f"q{q + 1} {percentile(times, 99):.1f} ms"
-            for q, times in sorted(results["by_question"].items())
-            if times
-        )
-    )
-    # The host calls "next" as soon as its screen shows the reveal: phones still reading
-    # their results then get the next question behind them.
+    # "start" reaches idle phones; a "next" sent back-to-back with a reveal reaches phones
+    # still reading their results of it.
+    print(f"broadcast p99 per question: {per_question_p99(results['by_question'])}")
     print(
         "phone results after the class screen's reveal, p99 per question: "
-        + ", ".join(
-            f"q{q + 1} {percentile(times, 99):.1f} ms"
-            for q, times in sorted(results["result_lag"].items())
-            if times
-        )
+        + per_question_p99(results["result_lag"])
     )
     print(f"answer ack: {summary(results['ack'])}")
     print(
