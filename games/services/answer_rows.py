@@ -37,7 +37,6 @@ def insert_answers(rows: list[tuple]) -> None:
     now = timezone.now()
     table = connection.ops.quote_name(Answer._meta.db_table)
     columns = ", ".join(connection.ops.quote_name(column) for column in _COLUMNS)
-    placeholders = ", ".join(["%s"] * len(_COLUMNS))
     params = [(*row[:3], json.dumps(row[3], separators=(",", ":")), *row[4:], now) for row in rows]
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
@@ -48,6 +47,7 @@ def insert_answers(rows: list[tuple]) -> None:
                 for values in params:
                     copy.write_row(values)
             return
+        placeholders = ", ".join(["%s"] * len(_COLUMNS))
         cursor.executemany(
             f"INSERT INTO {table} ({columns}) VALUES ({placeholders})",  # noqa: S608 - names are ours
             params,

@@ -90,13 +90,14 @@ def test_the_game_state_is_json_text_compressed_with_lz4_on_postgresql(workers):
     assert rows == [("state", "text", "l"), ("stream_seqs", "text", "l")]
 
 
-_COPY_CHECK = """
+_COPY_CHECK = r"""
 import json, os
 from django.db import IntegrityError, transaction
 from games.models import Answer, Player
 from games.services.answer_rows import insert_answers
 player = Player.objects.get(pk=int(os.environ["MEJ_PLAYER"]))
-row = (player.session_id, player.pk, 7, [2, 0], 0.5, 450, 3210)
+# What COPY's text format must escape (tab, newline, backslash, quote) and non-ASCII.
+row = (player.session_id, player.pk, 7, [2, "a\tb\nc\\d\"é"], 0.5, 450, 3210)
 with transaction.atomic():
     insert_answers([row])
 try:
@@ -132,4 +133,4 @@ def test_answer_rows_go_by_copy_and_a_duplicate_still_fails_its_batch(workers):
     checked = json.loads(line.removeprefix("MEJ_COPY="))
     assert checked["outcome"] == "refused"
     # Only the first write is there, its values as sent (the refused batch left nothing).
-    assert checked["stored"] == [[7, [2, 0], 0.5, 450, 3210]]
+    assert checked["stored"] == [[7, [2, 'a\tb\nc\\d"é'], 0.5, 450, 3210]]
